@@ -1,0 +1,58 @@
+/**
+ * Typed errors. Every message says what was expected and what was given, e.g.
+ * `Dense "dense_2" expects input of width 256, got 128`.
+ */
+export class BackpropError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Two shapes that must agree do not. */
+export class ShapeError extends BackpropError {}
+
+/** An argument is outside its allowed range or of the wrong kind (non-positive rate, ragged rows, …). */
+export class ArgumentError extends BackpropError {}
+
+/** Data holds NaN or ±Infinity where finite numbers are required. */
+export class NonFiniteError extends BackpropError {}
+
+/** An unknown activation, loss, optimizer, initializer, metric or kernel name. */
+export class UnknownNameError extends BackpropError {
+  constructor(
+    readonly kind: string,
+    readonly given: string,
+    readonly valid: readonly string[],
+  ) {
+    super(`Unknown ${kind} "${given}"; expected one of: ${valid.join(', ')}`);
+  }
+}
+
+/** Training produced a non-finite loss; names the epoch and batch where it happened. */
+export class DivergenceError extends BackpropError {
+  constructor(
+    readonly epoch: number,
+    readonly batch: number,
+    readonly loss: number,
+  ) {
+    super(
+      `Training diverged: loss became ${loss} at epoch ${epoch}, batch ${batch}; ` +
+        'expected a finite loss (try a smaller learning rate or scaled inputs)',
+    );
+  }
+}
+
+/** A saved model file is corrupted, truncated, of an unknown version, or does not match its manifest. */
+export class ModelFormatError extends BackpropError {}
+
+/** Describe a value briefly for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float32Array).length}`;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value);
+  return typeof value;
+}

@@ -1,0 +1,134 @@
+import { getActivation } from '../activations/activation-registry';
+import type { Kernels } from './kernels';
+
+/** Probability floor of Keras's categorical_crossentropy (backend epsilon). */
+const CROSS_ENTROPY_EPSILON = 1e-7;
+
+/**
+ * The plain TypeScript kernels: the readable reference every faster set is tested against.
+ * Loop orders are chosen so the innermost loop walks memory contiguously.
+ */
+export const jsKernels: Kernels = {
+  name: 'js',
+
+  alloc(length) {
+    return new Float32Array(length);
+  },
+
+  free() {
+    // Garbage-collected memory: nothing to do.
+  },
+
+  matmul(a, b, c, m, k, n, accumulate = false) {
+    if (!accumulate) c.fill(0, 0, m * n);
+    for (let i = 0; i < m; i++) {
+      const ci = i * n;
+      for (let p = 0; p < k; p++) {
+        const aip = a[i * k + p];
+        if (aip === 0) continue;
+        const bp = p * n;
+        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
+      }
+    }
+  },
+
+  matmulTransB(a, b, c, m, k, n, accumulate = false) {
+    for (let i = 0; i < m; i++) {
+      const ai = i * k;
+      for (let j = 0; j < n; j++) {
+        const bj = j * k;
+        let sum = 0;
+        for (let p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
+        c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
+      }
+    }
+  },
+
+  matmulTransA(a, b, c, m, k, n, accumulate = false) {
+    if (!accumulate) c.fill(0, 0, m * n);
+    for (let p = 0; p < k; p++) {
+      const ap = p * m;
+      const bp = p * n;
+      for (let i = 0; i < m; i++) {
+        const api = a[ap + i];
+        if (api === 0) continue;
+        const ci = i * n;
+        for (let j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
+      }
+    }
+  },
+
+  biasActivation(z, bias, out, rows, cols, activation) {
+    if (bias !== null) {
+      for (let r = 0; r < rows; r++) {
+        const o = r * cols;
+        for (let j = 0; j < cols; j++) z[o + j] += bias[j];
+      }
+    }
+    getActivation(activation.name).forward(z, out, rows, cols, activation.alpha);
+  },
+
+  activationBackward(z, y, dy, dz, rows, cols, activation) {
+    getActivation(activation.name).backward(z, y, dy, dz, rows, cols, activation.alpha);
+  },
+
+  columnSums(a, out, rows, cols, accumulate = false) {
+    if (!accumulate) out.fill(0, 0, cols);
+    for (let r = 0; r < rows; r++) {
+      const o = r * cols;
+      for (let j = 0; j < cols; j++) out[j] += a[o + j];
+    }
+  },
+
+  softmaxCrossEntropy(z, targets, probs, grad, rows, cols, gradScale) {
+    getActivation('softmax').forward(z, probs, rows, cols, 0);
+    let loss = 0;
+    for (let r = 0; r < rows; r++) {
+      const o = r * cols;
+      let targetSum = 0;
+      for (let j = 0; j < cols; j++) {
+        const t = targets[o + j];
+        targetSum += t;
+        if (t !== 0) loss -= t * Math.log(Math.max(probs[o + j], CROSS_ENTROPY_EPSILON));
+      }
+      for (let j = 0; j < cols; j++) grad[o + j] = (probs[o + j] * targetSum - targets[o + j]) * gradScale;
+    }
+    return loss;
+  },
+
+  sgdUpdate(w, g, n, lr) {
+    for (let i = 0; i < n; i++) w[i] -= lr * g[i];
+  },
+
+  momentumUpdate(w, g, v, n, lr, momentum, nesterov) {
+    for (let i = 0; i < n; i++) {
+      const vi = momentum * v[i] + g[i];
+      v[i] = vi;
+      w[i] -= nesterov ? lr * (g[i] + momentum * vi) : lr * vi;
+    }
+  },
+
+  adamUpdate(w, g, m, v, n, lr, beta1, beta2, epsilon, t) {
+    const c1 = 1 - beta1 ** t;
+    const c2 = 1 - beta2 ** t;
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const mi = beta1 * m[i] + (1 - beta1) * gi;
+      const vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      w[i] -= (lr * (mi / c1)) / (Math.sqrt(vi / c2) + epsilon);
+    }
+  },
+
+  rmspropUpdate(w, g, s, mom, n, lr, rho, momentum, epsilon) {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const si = rho * s[i] + (1 - rho) * gi * gi;
+      s[i] = si;
+      const step = momentum * mom[i] + (lr * gi) / Math.sqrt(si + epsilon);
+      mom[i] = step;
+      w[i] -= step;
+    }
+  },
+};

@@ -1,0 +1,112 @@
+import type { FloatArray } from '../matrix';
+
+/** Names of the activations every kernel set implements. */
+export type ActivationName = 'step' | 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'softmax';
+
+/** An activation with its parameter: `alpha` is the negative slope of leakyRelu and the scale of elu. */
+export interface ActivationSpec {
+  readonly name: ActivationName;
+  readonly alpha: number;
+}
+
+/**
+ * The kernel seam: every hot loop of the engine goes through one of these methods.
+ *
+ * Conventions, shared by every implementation:
+ * - Matrices are row-major; a method works on the first `rows * cols` values of each buffer it is given,
+ *   so callers pass preallocated buffers sized for the largest batch and never slice per batch.
+ * - Buffers used in training come from `alloc`, so an implementation can keep them in its own memory
+ *   (WebAssembly linear memory for the wasm kernels). A buffer from `alloc` stays valid until `free`.
+ * - `accumulate` adds into the output instead of overwriting it.
+ * - The `js` kernels also accept `Float64Array` (used for gradient checking); other sets may require float32.
+ */
+export interface Kernels {
+  /** `js` for the TypeScript reference, `wasm` for WebAssembly SIMD. */
+  readonly name: string;
+
+  /** A zero-filled buffer of `length` floats that this kernel set can compute on without copying. */
+  alloc(length: number): Float32Array;
+  /** Give a buffer from `alloc` back. */
+  free(buffer: Float32Array): void;
+
+  /** C[m×n] (+)= A[m×k] · B[k×n] — the forward pass. */
+  matmul(a: FloatArray, b: FloatArray, c: FloatArray, m: number, k: number, n: number, accumulate?: boolean): void;
+  /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ — the error sent back to the layer below (dX = dZ·Wᵀ). */
+  matmulTransB(a: FloatArray, b: FloatArray, c: FloatArray, m: number, k: number, n: number, accumulate?: boolean): void;
+  /** C[m×n] (+)= A[k×m]ᵀ · B[k×n] — the weight gradient (dW = Xᵀ·dZ). */
+  matmulTransA(a: FloatArray, b: FloatArray, c: FloatArray, m: number, k: number, n: number, accumulate?: boolean): void;
+
+  /**
+   * z[i,j] += bias[j] (skipped when bias is null), then out = f(z) row by row.
+   * z keeps the pre-activation for the backward pass.
+   */
+  biasActivation(z: FloatArray, bias: FloatArray | null, out: FloatArray, rows: number, cols: number, activation: ActivationSpec): void;
+
+  /** dz = dy ⊙ f′(z) (for softmax the row Jacobian–vector product), given z = pre- and y = post-activation. */
+  activationBackward(
+    z: FloatArray,
+    y: FloatArray,
+    dy: FloatArray,
+    dz: FloatArray,
+    rows: number,
+    cols: number,
+    activation: ActivationSpec,
+  ): void;
+
+  /** out[j] (+)= Σᵢ a[i,j] — the bias gradient. */
+  columnSums(a: FloatArray, out: FloatArray, rows: number, cols: number, accumulate?: boolean): void;
+
+  /**
+   * Softmax fused with categorical cross-entropy, on logits z:
+   * probs = softmax(z); grad = (probs · Σⱼ yⱼ − y) · gradScale; returns Σ over rows of −Σⱼ yⱼ·log(max(pⱼ, ε)), ε = 1e-7
+   * (the probability clipping of Keras's categorical_crossentropy).
+   */
+  softmaxCrossEntropy(
+    z: FloatArray,
+    targets: FloatArray,
+    probs: FloatArray,
+    grad: FloatArray,
+    rows: number,
+    cols: number,
+    gradScale: number,
+  ): number;
+
+  /** w −= lr · g */
+  sgdUpdate(w: FloatArray, g: FloatArray, n: number, lr: number): void;
+  /**
+   * Momentum in the form of tf.train.momentum: v = μ·v + g; w −= lr·v, or with Nesterov w −= lr·(g + μ·v).
+   * Same trajectory as Keras's SGD(momentum) for a constant learning rate.
+   */
+  momentumUpdate(w: FloatArray, g: FloatArray, v: FloatArray, n: number, lr: number, momentum: number, nesterov: boolean): void;
+  /**
+   * Adam (Kingma & Ba, 2015) in the form of tf.train.adam: m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²;
+   * w −= lr · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε), with t the 1-based step.
+   */
+  adamUpdate(
+    w: FloatArray,
+    g: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    t: number,
+  ): void;
+  /**
+   * RMSprop (Hinton, lecture 6e) in the form of tf.train.rmsprop: s = ρs + (1−ρ)g²;
+   * mom = μ·mom + lr·g / √(s + ε); w −= mom.
+   */
+  rmspropUpdate(
+    w: FloatArray,
+    g: FloatArray,
+    s: FloatArray,
+    mom: FloatArray,
+    n: number,
+    lr: number,
+    rho: number,
+    momentum: number,
+    epsilon: number,
+  ): void;
+}
