@@ -25,7 +25,6 @@ export const jsKernels: Kernels = {
       const ci = i * n;
       for (let p = 0; p < k; p++) {
         const aip = a[i * k + p];
-        if (aip === 0) continue;
         const bp = p * n;
         for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
       }
@@ -51,7 +50,6 @@ export const jsKernels: Kernels = {
       const bp = p * n;
       for (let i = 0; i < m; i++) {
         const api = a[ap + i];
-        if (api === 0) continue;
         const ci = i * n;
         for (let j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
       }

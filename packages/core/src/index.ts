@@ -1,0 +1,30 @@
+export * from './errors';
+export * from './matrix';
+export * from './random';
+export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
+export { jsKernels } from './kernels/js-kernels';
+export { getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
+export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
+export { EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
+export {
+  getInitializer,
+  initializerNames,
+  resolveInitializerName,
+  type Initializer,
+  type InitializerName,
+} from './initializers/initializer-registry';
+export {
+  createOptimizer,
+  optimizerNames,
+  optimizerSpec,
+  type Optimizer,
+  type OptimizerName,
+  type OptimizerSpec,
+  type ParameterSlot,
+} from './optimizers/optimizer-registry';
+export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
+export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
+export { Perceptron, type PerceptronOptions } from './network/perceptron';
+export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
+export * from './metrics';
+export * from './preprocessing';

@@ -1,0 +1,314 @@
+import { activationSpec } from '../activations/activation-registry';
+import { ArgumentError, NonFiniteError, ShapeError } from '../errors';
+import { getInitializer } from '../initializers/initializer-registry';
+import { getKernels } from '../kernels/kernel-registry';
+import type { ActivationSpec, Kernels } from '../kernels/kernels';
+import { getLoss, type Loss } from '../losses/loss-registry';
+import type { FloatArray } from '../matrix';
+import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
+import { Rng } from '../random';
+
+export interface DenseLayerConfig {
+  readonly units: number;
+  /** Name or `{ name, alpha }`; default `linear`, as in Keras. */
+  readonly activation?: string | { name: string; alpha?: number };
+  /** Default true. */
+  readonly useBias?: boolean;
+  /** Default `glorotUniform` (Keras's Dense default). */
+  readonly kernelInitializer?: string;
+  /** Default `zeros`. */
+  readonly biasInitializer?: string;
+}
+
+export interface DenseNetworkOptions {
+  readonly inputSize: number;
+  readonly layers: readonly DenseLayerConfig[];
+  /** Name or `{ name, delta }`; default `mse`. */
+  readonly loss?: string | { name: string; delta?: number };
+  /** Default: the process-wide kernel set (`getKernels()`). */
+  readonly kernels?: Kernels;
+  /** `float64` (js kernels only) exists for gradient checking. */
+  readonly dtype?: 'float32' | 'float64';
+  /** Seed for the initializers; default a fixed 0 so networks are reproducible unless asked otherwise. */
+  readonly seed?: number;
+}
+
+/** Weights of one layer: kernel is inputs×units, row-major (Keras's layout); bias has `units` values or is null. */
+export interface LayerWeights {
+  kernel: FloatArray;
+  bias: FloatArray | null;
+}
+
+/** One dense layer's parameters, gradients and shape. */
+export interface DenseLayerState {
+  readonly inputs: number;
+  readonly units: number;
+  readonly activation: ActivationSpec;
+  readonly kernel: FloatArray;
+  readonly bias: FloatArray | null;
+  readonly kernelGrad: FloatArray;
+  readonly biasGrad: FloatArray | null;
+}
+
+/**
+ * A stack of dense layers with minibatch forward and backward passes — the engine under both the
+ * tutorial `NeuralNetwork` and the Keras-like facade. Every loop runs in the kernels; buffers are
+ * allocated for the largest batch seen and reused, so a training step allocates nothing.
+ */
+export class DenseNetwork {
+  readonly inputSize: number;
+  readonly layers: readonly DenseLayerState[];
+  readonly loss: Loss;
+  readonly kernels: Kernels;
+  readonly dtype: 'float32' | 'float64';
+  /** Softmax output with categorical cross-entropy: use the fused, numerically stable kernel. */
+  private readonly fusedSoftmaxCrossEntropy: boolean;
+  private capacity = 0;
+  private input!: FloatArray;
+  private target!: FloatArray;
+  private preActivations: FloatArray[] = [];
+  private activations: FloatArray[] = [];
+  private deltaA!: FloatArray;
+  private deltaZ!: FloatArray;
+
+  constructor(options: DenseNetworkOptions) {
+    const { inputSize, layers } = options;
+    if (!Number.isInteger(inputSize) || inputSize <= 0) {
+      throw new ArgumentError(`inputSize must be a positive integer, got ${inputSize}`);
+    }
+    if (!Array.isArray(layers) || layers.length === 0) {
+      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${layers?.length ?? typeof layers} layers`);
+    }
+    this.dtype = options.dtype ?? 'float32';
+    this.kernels = options.kernels ?? getKernels();
+    if (this.dtype === 'float64' && this.kernels.name !== 'js') {
+      throw new ArgumentError(`dtype "float64" needs the js kernels, got kernel set "${this.kernels.name}"`);
+    }
+    this.inputSize = inputSize;
+    this.loss = getLoss(options.loss ?? 'mse');
+    const rng = new Rng(options.seed ?? 0);
+    let fanIn = inputSize;
+    this.layers = layers.map((config, index) => {
+      const units = config.units;
+      if (!Number.isInteger(units) || units <= 0) {
+        throw new ArgumentError(`layer ${index} units must be a positive integer, got ${units}`);
+      }
+      const activation = activationSpec(config.activation ?? 'linear');
+      const useBias = config.useBias ?? true;
+      const kernel = this.allocate(fanIn * units);
+      const init = new Float32Array(fanIn * units);
+      getInitializer(config.kernelInitializer ?? 'glorotUniform')(init, fanIn, units, rng);
+      kernel.set(init);
+      let bias: FloatArray | null = null;
+      if (useBias) {
+        bias = this.allocate(units);
+        const b = new Float32Array(units);
+        getInitializer(config.biasInitializer ?? 'zeros')(b, units, units, rng);
+        bias.set(b);
+      }
+      const state: DenseLayerState = {
+        inputs: fanIn,
+        units,
+        activation,
+        kernel,
+        bias,
+        kernelGrad: this.allocate(fanIn * units),
+        biasGrad: useBias ? this.allocate(units) : null,
+      };
+      fanIn = units;
+      return state;
+    });
+    const last = this.layers[this.layers.length - 1];
+    this.fusedSoftmaxCrossEntropy = last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy';
+  }
+
+  get outputSize(): number {
+    return this.layers[this.layers.length - 1].units;
+  }
+
+  /** Total number of weights and biases. */
+  countParams(): number {
+    return this.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
+  }
+
+  /**
+   * The input buffer of this network (rows × inputSize). Writing a batch here before `forward(this.inputBuffer(rows), rows)`
+   * saves a copy with kernel sets that keep their own memory.
+   */
+  inputBuffer(rows: number): FloatArray {
+    this.ensureCapacity(rows);
+    return this.input;
+  }
+
+  /** The target buffer (rows × outputSize), the counterpart of `inputBuffer`. */
+  targetBuffer(rows: number): FloatArray {
+    this.ensureCapacity(rows);
+    return this.target;
+  }
+
+  /** Forward pass over `rows` samples; returns the output buffer, valid for its first rows × outputSize values. */
+  forward(x: FloatArray, rows: number): FloatArray {
+    this.checkBatch(x, rows, this.inputSize, 'x');
+    this.ensureCapacity(rows);
+    const k = this.kernels;
+    let input = x;
+    for (let l = 0; l < this.layers.length; l++) {
+      const layer = this.layers[l];
+      k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
+      k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
+      input = this.activations[l];
+    }
+    return input;
+  }
+
+  /** The activations of layer `l` after the last forward pass (first rows × units values are valid). */
+  layerOutput(l: number): FloatArray {
+    if (!this.activations[l]) throw new ArgumentError(`layerOutput(${l}): no forward pass has run yet or no such layer (0..${this.layers.length - 1})`);
+    return this.activations[l];
+  }
+
+  /** Mean loss over the batch, without touching gradients. */
+  evaluateLoss(x: FloatArray, y: FloatArray, rows: number): number {
+    this.checkBatch(y, rows, this.outputSize, 'y');
+    const out = this.forward(x, rows);
+    return this.loss.value(out, y, rows, this.outputSize);
+  }
+
+  /**
+   * Forward and backward pass: fills every layer's `kernelGrad` / `biasGrad` with the gradient of the
+   * mean batch loss and returns that loss.
+   */
+  computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
+    this.checkBatch(y, rows, this.outputSize, 'y');
+    const k = this.kernels;
+    const L = this.layers.length;
+    const last = this.layers[L - 1];
+    let loss: number;
+    if (this.fusedSoftmaxCrossEntropy) {
+      // Forward through all but the softmax, then softmax + cross-entropy + its gradient in one kernel.
+      this.checkBatch(x, rows, this.inputSize, 'x');
+      this.ensureCapacity(rows);
+      let input = x;
+      for (let l = 0; l < L; l++) {
+        const layer = this.layers[l];
+        k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
+        if (l < L - 1) {
+          k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
+          input = this.activations[l];
+        } else if (layer.bias) {
+          k.biasActivation(this.preActivations[l], layer.bias, this.deltaA, rows, layer.units, LINEAR);
+        }
+      }
+      const z = this.preActivations[L - 1];
+      loss = k.softmaxCrossEntropy(z, y, this.activations[L - 1], this.deltaZ, rows, last.units, 1 / rows) / rows;
+    } else {
+      const out = this.forward(x, rows);
+      loss = this.loss.value(out, y, rows, last.units);
+      this.loss.gradient(out, y, this.deltaA, rows, last.units);
+      k.activationBackward(this.preActivations[L - 1], out, this.deltaA, this.deltaZ, rows, last.units, last.activation);
+    }
+    for (let l = L - 1; l >= 0; l--) {
+      const layer = this.layers[l];
+      const below = l > 0 ? this.activations[l - 1] : x;
+      k.matmulTransA(below, this.deltaZ, layer.kernelGrad, layer.inputs, rows, layer.units);
+      if (layer.biasGrad) k.columnSums(this.deltaZ, layer.biasGrad, rows, layer.units);
+      if (l > 0) {
+        const prev = this.layers[l - 1];
+        k.matmulTransB(this.deltaZ, layer.kernel, this.deltaA, rows, layer.units, layer.inputs);
+        k.activationBackward(this.preActivations[l - 1], this.activations[l - 1], this.deltaA, this.deltaZ, rows, prev.units, prev.activation);
+      }
+    }
+    return loss;
+  }
+
+  /** One optimisation step on a batch; returns the batch loss before the update. */
+  trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
+    const loss = this.computeGradients(x, y, rows);
+    optimizer.step(this.parameterSlots());
+    return loss;
+  }
+
+  /** Parameters with their gradients, in layer order (kernel, then bias). */
+  parameterSlots(): ParameterSlot[] {
+    const slots: ParameterSlot[] = [];
+    for (const l of this.layers) {
+      slots.push({ param: l.kernel, grad: l.kernelGrad, size: l.kernel.length });
+      if (l.bias && l.biasGrad) slots.push({ param: l.bias, grad: l.biasGrad, size: l.bias.length });
+    }
+    return slots;
+  }
+
+  /** Copies of every layer's weights. */
+  getWeights(): LayerWeights[] {
+    return this.layers.map((l) => ({ kernel: l.kernel.slice(), bias: l.bias ? l.bias.slice() : null }));
+  }
+
+  /** Replace every layer's weights; shapes and finiteness are checked before anything is written. */
+  setWeights(weights: readonly { kernel: ArrayLike<number>; bias?: ArrayLike<number> | null }[]): void {
+    if (weights.length !== this.layers.length) {
+      throw new ShapeError(`setWeights expects weights for ${this.layers.length} layers, got ${weights.length}`);
+    }
+    weights.forEach((w, i) => {
+      const layer = this.layers[i];
+      checkValues(w.kernel, layer.kernel.length, `layer ${i} kernel (${layer.inputs}x${layer.units})`);
+      if (layer.bias) checkValues(w.bias ?? [], layer.bias.length, `layer ${i} bias (${layer.units})`);
+      else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} has no bias, got ${w.bias.length} bias values`);
+    });
+    weights.forEach((w, i) => {
+      const layer = this.layers[i];
+      layer.kernel.set(w.kernel);
+      if (layer.bias && w.bias) layer.bias.set(w.bias);
+    });
+  }
+
+  /** Free every buffer (matters for kernel sets with their own memory). */
+  dispose(): void {
+    for (const l of this.layers) {
+      for (const b of [l.kernel, l.bias, l.kernelGrad, l.biasGrad]) if (b instanceof Float32Array) this.kernels.free(b);
+    }
+    this.releaseBatchBuffers();
+  }
+
+  private allocate(length: number): FloatArray {
+    return this.dtype === 'float64' ? new Float64Array(length) : this.kernels.alloc(length);
+  }
+
+  private ensureCapacity(rows: number): void {
+    if (rows <= this.capacity) return;
+    this.releaseBatchBuffers();
+    const maxUnits = Math.max(this.inputSize, ...this.layers.map((l) => l.units));
+    this.input = this.allocate(rows * this.inputSize);
+    this.target = this.allocate(rows * this.outputSize);
+    this.preActivations = this.layers.map((l) => this.allocate(rows * l.units));
+    this.activations = this.layers.map((l) => this.allocate(rows * l.units));
+    this.deltaA = this.allocate(rows * maxUnits);
+    this.deltaZ = this.allocate(rows * maxUnits);
+    this.capacity = rows;
+  }
+
+  private releaseBatchBuffers(): void {
+    if (this.capacity === 0) return;
+    for (const b of [this.input, this.target, this.deltaA, this.deltaZ, ...this.preActivations, ...this.activations]) {
+      if (b instanceof Float32Array) this.kernels.free(b);
+    }
+    this.capacity = 0;
+  }
+
+  private checkBatch(data: FloatArray, rows: number, width: number, name: string): void {
+    if (!Number.isInteger(rows) || rows <= 0) throw new ArgumentError(`${name} batch size must be a positive integer, got ${rows}`);
+    if (data.length < rows * width) {
+      throw new ShapeError(`${name} must hold ${rows} rows of width ${width} (${rows * width} values), got ${data.length} values`);
+    }
+  }
+}
+
+const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
+
+function checkValues(values: ArrayLike<number>, expected: number, name: string): void {
+  if (!values || values.length !== expected) {
+    throw new ShapeError(`${name} expects ${expected} values, got ${values?.length ?? 0}`);
+  }
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new NonFiniteError(`${name} value ${i} must be finite, got ${values[i]}`);
+  }
+}

@@ -1,0 +1,75 @@
+import { ArgumentError, UnknownNameError } from '../errors';
+import { jsKernels } from '../kernels/js-kernels';
+import { createOptimizer, optimizerSpec } from './optimizer-registry';
+
+/** Runs three steps on w = [1, −2] with gradient g = 2w (the gradient of |w|²). */
+function run(spec: Parameters<typeof createOptimizer>[0]): number[] {
+  const param = Float32Array.from([1, -2]);
+  const grad = new Float32Array(2);
+  const opt = createOptimizer(spec, jsKernels);
+  for (let i = 0; i < 3; i++) {
+    grad[0] = 2 * param[0];
+    grad[1] = 2 * param[1];
+    opt.step([{ param, grad, size: 2 }]);
+  }
+  return Array.from(param);
+}
+
+/** The same updates written out in float64, straight from each rule's definition. */
+function reference(rule: (w: number, g: number, s: Record<string, number>, t: number) => number): number[] {
+  return [1, -2].map((w0) => {
+    let w = w0;
+    const state: Record<string, number> = {};
+    for (let t = 1; t <= 3; t++) w = rule(w, 2 * w, state, t);
+    return w;
+  });
+}
+
+describe('optimizers', () => {
+  it('sgd: w −= lr·g', () => {
+    const expected = reference((w, g) => w - 0.1 * g);
+    run({ name: 'sgd', learningRate: 0.1 }).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('sgd with momentum matches Keras: v = μv − lr·g; w += v', () => {
+    const expected = reference((w, g, s) => {
+      s.v = 0.9 * (s.v ?? 0) - 0.1 * g;
+      return w + s.v;
+    });
+    run({ name: 'sgd', learningRate: 0.1, momentum: 0.9 }).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('sgd with Nesterov momentum matches Keras: w += μv − lr·g after the velocity update', () => {
+    const expected = reference((w, g, s) => {
+      s.v = 0.9 * (s.v ?? 0) - 0.1 * g;
+      return w + 0.9 * s.v - 0.1 * g;
+    });
+    run({ name: 'sgd', learningRate: 0.1, momentum: 0.9, nesterov: true }).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('adam follows Kingma & Ba with bias correction', () => {
+    const expected = reference((w, g, s, t) => {
+      s.m = 0.9 * (s.m ?? 0) + 0.1 * g;
+      s.v = 0.999 * (s.v ?? 0) + 0.001 * g * g;
+      return w - (0.01 * (s.m / (1 - 0.9 ** t))) / (Math.sqrt(s.v / (1 - 0.999 ** t)) + 1e-7);
+    });
+    run({ name: 'adam', learningRate: 0.01 }).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('rmsprop: s = ρs + (1−ρ)g²; w −= lr·g/√(s + ε)', () => {
+    const expected = reference((w, g, s) => {
+      s.s = 0.9 * (s.s ?? 0) + 0.1 * g * g;
+      return w - (0.01 * g) / Math.sqrt(s.s + 1e-7);
+    });
+    run({ name: 'rmsprop', learningRate: 0.01 }).forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+  });
+
+  it('fills in Keras defaults and rejects bad hyper-parameters', () => {
+    expect(optimizerSpec('adam')).toMatchObject({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(optimizerSpec('SGD').learningRate).toBe(0.01);
+    expect(() => optimizerSpec('adagrad')).toThrow(UnknownNameError);
+    expect(() => optimizerSpec({ name: 'sgd', learningRate: 0 })).toThrow(/sgd learningRate must be a positive finite number, got 0/);
+    expect(() => optimizerSpec({ name: 'sgd', learningRate: -1 })).toThrow(ArgumentError);
+    expect(() => optimizerSpec({ name: 'sgd', momentum: 1.5 })).toThrow(/momentum must be in \[0, 1\), got 1.5/);
+  });
+});
