@@ -28,3 +28,6 @@ export { Perceptron, type PerceptronOptions } from './network/perceptron';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
 export * from './metrics';
 export * from './preprocessing';
+export { writeFileAtomic } from './io/atomic-write';
+export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
+export { loadNetwork, saveNetwork } from './io/save-network';
