@@ -81,7 +81,8 @@ const definitions: readonly ActivationDefinition[] = [
   elementwise('linear', 0, (z) => z, () => 1),
   elementwise('sigmoid', 0, sigmoid, (_z, y) => y * (1 - y)),
   elementwise('tanh', 0, Math.tanh, (_z, y) => 1 - y * y),
-  elementwise('relu', 0, (z) => (z > 0 ? z : 0), (z) => (z > 0 ? 1 : 0)),
+  // Math.max keeps NaN visible (a ternary would turn it into 0).
+  elementwise('relu', 0, (z) => Math.max(z, 0), (z) => (z > 0 ? 1 : 0)),
   // Keras's LeakyReLU default negative slope is 0.3 (tf.keras) — kept here.
   elementwise('leakyRelu', 0.3, (z, a) => (z > 0 ? z : a * z), (z, _y, a) => (z > 0 ? 1 : a)),
   // ELU (Clevert et al., 2015): α(eᶻ − 1) for z ≤ 0; f′ = y + α there.
