@@ -17,7 +17,9 @@ class SummaryReporter {
       skipped: results.numPendingTests + results.numTodoTests,
       suitesFailed: results.numFailedTestSuites,
     };
-    const file = path.join(dir, 'jest-summary.json');
+    // A second run of the same package (e.g. BACKPROP_KERNELS=js) gets its own file.
+    const variant = process.env.BACKPROP_KERNELS ? `-${process.env.BACKPROP_KERNELS}` : '';
+    const file = path.join(dir, `jest-summary${variant}.json`);
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(summary));
     fs.renameSync(`${file}.tmp`, file);
   }

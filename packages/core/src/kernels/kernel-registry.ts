@@ -1,6 +1,7 @@
 import { UnknownNameError } from '../errors';
 import { jsKernels } from './js-kernels';
 import type { Kernels } from './kernels';
+import { loadWasmKernels } from './wasm-kernels';
 
 interface Registration {
   readonly name: string;
@@ -61,3 +62,6 @@ export function setKernels(kernels: Kernels | string): void {
 }
 
 registerKernels('js', () => jsKernels, 0);
+// WebAssembly SIMD kernels are the default wherever they load; loadWasmKernels() returns null (and the
+// js kernels are used) when the runtime lacks SIMD or the .wasm file is missing.
+registerKernels('wasm', () => loadWasmKernels(), 10);

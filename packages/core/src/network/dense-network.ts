@@ -18,6 +18,12 @@ export interface DenseLayerConfig {
   readonly kernelInitializer?: string;
   /** Default `zeros`. */
   readonly biasInitializer?: string;
+  /**
+   * Inverted dropout on this layer's output during training only (Srivastava et al., 2014; Keras's
+   * `Dropout`): each output is zeroed with this probability and the rest scaled by 1 / (1 − rate).
+   * `forward` (inference) never drops. Default 0.
+   */
+  readonly dropoutRate?: number;
 }
 
 export interface DenseNetworkOptions {
@@ -29,7 +35,10 @@ export interface DenseNetworkOptions {
   readonly kernels?: Kernels;
   /** `float64` (js kernels only) exists for gradient checking. */
   readonly dtype?: 'float32' | 'float64';
-  /** Seed for the initializers; default a fixed 0 so networks are reproducible unless asked otherwise. */
+  /**
+   * Seed for the initializers, then for the dropout masks; default a fixed 0 so networks are
+   * reproducible unless asked otherwise.
+   */
   readonly seed?: number;
 }
 
@@ -48,6 +57,8 @@ export interface DenseLayerState {
   readonly bias: FloatArray | null;
   readonly kernelGrad: FloatArray;
   readonly biasGrad: FloatArray | null;
+  /** Training-only inverted dropout on this layer's output; 0 for none. */
+  readonly dropoutRate: number;
 }
 
 /**
@@ -70,6 +81,11 @@ export class DenseNetwork {
   private activations: FloatArray[] = [];
   private deltaA!: FloatArray;
   private deltaZ!: FloatArray;
+  /** Per layer with dropout: the mask of the last training pass (0 or 1 / (1 − rate)) and the masked output. */
+  private masks: (Float32Array | null)[] = [];
+  private dropped: (FloatArray | null)[] = [];
+  /** Draws the initial weights, then the dropout masks. */
+  private readonly rng: Rng;
 
   constructor(options: DenseNetworkOptions) {
     const { inputSize, layers } = options;
@@ -87,6 +103,7 @@ export class DenseNetwork {
     this.inputSize = inputSize;
     this.loss = getLoss(options.loss ?? 'mse');
     const rng = new Rng(options.seed ?? 0);
+    this.rng = rng;
     let fanIn = inputSize;
     this.layers = layers.map((config, index) => {
       const units = config.units;
@@ -95,6 +112,10 @@ export class DenseNetwork {
       }
       const activation = activationSpec(config.activation ?? 'linear');
       const useBias = config.useBias ?? true;
+      const dropoutRate = config.dropoutRate ?? 0;
+      if (!(typeof dropoutRate === 'number' && dropoutRate >= 0 && dropoutRate < 1)) {
+        throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${dropoutRate}`);
+      }
       const kernel = this.allocate(fanIn * units);
       const init = new Float32Array(fanIn * units);
       getInitializer(config.kernelInitializer ?? 'glorotUniform')(init, fanIn, units, rng);
@@ -114,12 +135,14 @@ export class DenseNetwork {
         bias,
         kernelGrad: this.allocate(fanIn * units),
         biasGrad: useBias ? this.allocate(units) : null,
+        dropoutRate,
       };
       fanIn = units;
       return state;
     });
     const last = this.layers[this.layers.length - 1];
-    this.fusedSoftmaxCrossEntropy = last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy';
+    this.fusedSoftmaxCrossEntropy =
+      last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy' && last.dropoutRate === 0;
   }
 
   get outputSize(): number {
@@ -186,39 +209,80 @@ export class DenseNetwork {
     let loss: number;
     if (this.fusedSoftmaxCrossEntropy) {
       // Forward through all but the softmax, then softmax + cross-entropy + its gradient in one kernel.
-      this.checkBatch(x, rows, this.inputSize, 'x');
-      this.ensureCapacity(rows);
-      let input = x;
-      for (let l = 0; l < L; l++) {
-        const layer = this.layers[l];
-        k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
-        if (l < L - 1) {
-          k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
-          input = this.activations[l];
-        } else if (layer.bias) {
-          k.biasActivation(this.preActivations[l], layer.bias, this.deltaA, rows, layer.units, LINEAR);
-        }
-      }
+      const input = this.trainingForward(x, rows, L - 1);
+      k.matmul(input, last.kernel, this.preActivations[L - 1], rows, last.inputs, last.units);
+      if (last.bias) k.biasActivation(this.preActivations[L - 1], last.bias, this.deltaA, rows, last.units, LINEAR);
       const z = this.preActivations[L - 1];
       loss = k.softmaxCrossEntropy(z, y, this.activations[L - 1], this.deltaZ, rows, last.units, 1 / rows) / rows;
     } else {
-      const out = this.forward(x, rows);
+      const out = this.trainingForward(x, rows, L);
       loss = this.loss.value(out, y, rows, last.units);
       this.loss.gradient(out, y, this.deltaA, rows, last.units);
-      k.activationBackward(this.preActivations[L - 1], out, this.deltaA, this.deltaZ, rows, last.units, last.activation);
+      this.maskGradient(L - 1, rows);
+      k.activationBackward(this.preActivations[L - 1], this.activations[L - 1], this.deltaA, this.deltaZ, rows, last.units, last.activation);
     }
     for (let l = L - 1; l >= 0; l--) {
       const layer = this.layers[l];
-      const below = l > 0 ? this.activations[l - 1] : x;
+      const below = l > 0 ? this.trainingOutput(l - 1) : x;
       k.matmulTransA(below, this.deltaZ, layer.kernelGrad, layer.inputs, rows, layer.units);
       if (layer.biasGrad) k.columnSums(this.deltaZ, layer.biasGrad, rows, layer.units);
       if (l > 0) {
         const prev = this.layers[l - 1];
         k.matmulTransB(this.deltaZ, layer.kernel, this.deltaA, rows, layer.units, layer.inputs);
+        this.maskGradient(l - 1, rows);
         k.activationBackward(this.preActivations[l - 1], this.activations[l - 1], this.deltaA, this.deltaZ, rows, prev.units, prev.activation);
       }
     }
     return loss;
+  }
+
+  /**
+   * Training-mode forward pass through layers [0, upTo): as `forward`, except that a layer with a
+   * dropout rate feeds the next one its masked output. Returns what layer `upTo` receives.
+   */
+  private trainingForward(x: FloatArray, rows: number, upTo: number): FloatArray {
+    this.checkBatch(x, rows, this.inputSize, 'x');
+    this.ensureCapacity(rows);
+    const k = this.kernels;
+    let input = x;
+    for (let l = 0; l < upTo; l++) {
+      const layer = this.layers[l];
+      k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
+      k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
+      if (layer.dropoutRate > 0) this.drawDropout(l, rows);
+      input = this.trainingOutput(l);
+    }
+    return input;
+  }
+
+  /** Layer l's output as the next layer saw it in the last training pass. */
+  private trainingOutput(l: number): FloatArray {
+    return this.layers[l].dropoutRate > 0 ? this.dropped[l]! : this.activations[l];
+  }
+
+  /**
+   * Inverted dropout: a fresh mask of 0 (probability `rate`) or 1 / (1 − rate), and the masked copy of
+   * the layer's output. Plain loops: this runs only for layers with dropout and is not a hot path.
+   */
+  private drawDropout(l: number, rows: number): void {
+    const { units, dropoutRate } = this.layers[l];
+    const mask = this.masks[l]!;
+    const out = this.dropped[l]!;
+    const a = this.activations[l];
+    const keep = 1 / (1 - dropoutRate);
+    for (let i = 0; i < rows * units; i++) {
+      const m = this.rng.uniform() < dropoutRate ? 0 : keep;
+      mask[i] = m;
+      out[i] = a[i] * m;
+    }
+  }
+
+  /** Backward through dropout: the gradient in `deltaA` for layer l's output times the same mask. */
+  private maskGradient(l: number, rows: number): void {
+    const mask = this.masks[l];
+    if (!mask) return;
+    const d = this.deltaA;
+    for (let i = 0; i < rows * this.layers[l].units; i++) d[i] *= mask[i];
   }
 
   /** One optimisation step on a batch; returns the batch loss before the update. */
@@ -281,6 +345,8 @@ export class DenseNetwork {
     this.target = this.allocate(rows * this.outputSize);
     this.preActivations = this.layers.map((l) => this.allocate(rows * l.units));
     this.activations = this.layers.map((l) => this.allocate(rows * l.units));
+    this.masks = this.layers.map((l) => (l.dropoutRate > 0 ? new Float32Array(rows * l.units) : null));
+    this.dropped = this.layers.map((l) => (l.dropoutRate > 0 ? this.allocate(rows * l.units) : null));
     this.deltaA = this.allocate(rows * maxUnits);
     this.deltaZ = this.allocate(rows * maxUnits);
     this.capacity = rows;
@@ -288,7 +354,8 @@ export class DenseNetwork {
 
   private releaseBatchBuffers(): void {
     if (this.capacity === 0) return;
-    for (const b of [this.input, this.target, this.deltaA, this.deltaZ, ...this.preActivations, ...this.activations]) {
+    const dropped = this.dropped.filter((b) => b !== null);
+    for (const b of [this.input, this.target, this.deltaA, this.deltaZ, ...this.preActivations, ...this.activations, ...dropped]) {
       if (b instanceof Float32Array) this.kernels.free(b);
     }
     this.capacity = 0;

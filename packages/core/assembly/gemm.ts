@@ -1,0 +1,89 @@
+// C[m×n] (+)= op(A)·op(B) for the three shapes of backpropagation, with the loop nest of BLIS
+// (Van Zee & van de Geijn, 2015): the shared dimension is cut into KC-deep slices so a packed B
+// micro-panel (KC×NR floats, 8 KiB) stays in L1 while the micro-kernel sweeps the packed A block
+// (MC×KC floats, 128 KiB) out of L2. The MNIST layer shapes (k ≤ 784, n ≤ 256) need few blocks.
+
+import { MR, NR, microKernel4x8 } from './gemm-micro-kernel';
+import { packA, packB } from './gemm-pack';
+
+const KC: i32 = 256;
+const MC: i32 = 128;
+const NC: i32 = 1024;
+
+const PACK_A_BYTES: usize = <usize>(MC * KC) * 4;
+const PACK_B_BYTES: usize = <usize>(KC * NC) * 4;
+const TILE_BYTES: usize = <usize>(MR * NR) * 4;
+
+/** Bytes of scratch the caller must hand to `gemm` (packed A block, packed B block, one edge tile). */
+export function gemmWorkspaceBytes(): usize {
+  return PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES;
+}
+
+/** Add (or with !beta copy) the top-left rows×cols of an edge tile into C. */
+function storeEdgeTile(tile: usize, c: usize, ldc: usize, rows: i32, cols: i32, beta: bool): void {
+  for (let r = 0; r < rows; r++) {
+    const src = tile + <usize>(r * NR) * 4;
+    const dst = c + <usize>r * ldc;
+    for (let j = 0; j < cols; j++) {
+      const o = <usize>j * 4;
+      const value = load<f32>(src + o);
+      store<f32>(dst + o, beta ? load<f32>(dst + o) + value : value);
+    }
+  }
+}
+
+/**
+ * C[m×n] (+)= op(A)[m×k] · op(B)[k×n], all row-major, pointers in bytes.
+ * op(A) = A stored m×k, or Aᵀ of A stored k×m when `transA`; op(B) = B stored k×n, or Bᵀ of B stored n×k when `transB`.
+ * `workspace` must point at `gemmWorkspaceBytes()` free bytes, 16-byte aligned.
+ */
+export function gemm(
+  a: usize,
+  b: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  transA: bool,
+  transB: bool,
+  accumulate: bool,
+  workspace: usize,
+): void {
+  if (m <= 0 || n <= 0) return;
+  const ldc = <usize>n * 4;
+  if (k <= 0) {
+    if (!accumulate) memory.fill(c, 0, <usize>m * ldc);
+    return;
+  }
+  const packedA = workspace;
+  const packedB = workspace + PACK_A_BYTES;
+  const tile = packedB + PACK_B_BYTES;
+  for (let jc = 0; jc < n; jc += NC) {
+    const nc = min(NC, n - jc);
+    for (let pc = 0; pc < k; pc += KC) {
+      const kc = min(KC, k - pc);
+      // Later slices of the shared dimension add onto what the first one wrote.
+      const beta = accumulate || pc > 0;
+      packB(b, transB, n, k, jc, nc, pc, kc, packedB);
+      for (let ic = 0; ic < m; ic += MC) {
+        const mc = min(MC, m - ic);
+        packA(a, transA, m, k, ic, mc, pc, kc, packedA);
+        for (let jr = 0; jr < nc; jr += NR) {
+          const cols = min(NR, nc - jr);
+          const panelB = packedB + <usize>(jr * kc) * 4;
+          for (let ir = 0; ir < mc; ir += MR) {
+            const rows = min(MR, mc - ir);
+            const panelA = packedA + <usize>(ir * kc) * 4;
+            const cTile = c + <usize>(ic + ir) * ldc + <usize>(jc + jr) * 4;
+            if (rows == MR && cols == NR) {
+              microKernel4x8(kc, panelA, panelB, cTile, ldc, beta);
+            } else {
+              microKernel4x8(kc, panelA, panelB, tile, <usize>NR * 4, false);
+              storeEdgeTile(tile, cTile, ldc, rows, cols, beta);
+            }
+          }
+        }
+      }
+    }
+  }
+}

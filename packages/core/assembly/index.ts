@@ -1,0 +1,12 @@
+// Entry point of the backprop WebAssembly kernels: every function the TypeScript loader
+// (src/kernels/wasm-kernels.ts) calls. Pointers are byte offsets into the imported memory.
+export { gemm, gemmWorkspaceBytes } from './gemm';
+export { activationBackward, biasActivation } from './activations';
+export { columnSums } from './column-sums';
+export { softmaxCrossEntropy } from './softmax-cross-entropy';
+export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizers';
+
+/** First byte of linear memory that the module's own static data does not use. */
+export function heapBase(): usize {
+  return __heap_base;
+}

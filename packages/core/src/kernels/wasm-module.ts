@@ -1,0 +1,173 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+
+/**
+ * The slice of the WebAssembly JS API used here. Typed locally because the project's lib (ES2022) and
+ * @types/node 20 do not declare the `WebAssembly` global; declaring it globally would clash once they do.
+ */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+}
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { readonly exports: object };
+}
+const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+
+/** The functions exported by assembly/index.ts; pointers are byte offsets into `memory`. */
+export interface WasmKernelExports {
+  heapBase(): number;
+  gemmWorkspaceBytes(): number;
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, workspace: number): void;
+  biasActivation(z: number, bias: number, out: number, rows: number, cols: number, code: number, alpha: number): void;
+  activationBackward(z: number, y: number, dy: number, dz: number, rows: number, cols: number, code: number, alpha: number): void;
+  columnSums(a: number, out: number, rows: number, cols: number, accumulate: number): void;
+  softmaxCrossEntropy(z: number, targets: number, probs: number, grad: number, rows: number, cols: number, gradScale: number): number;
+  sgdUpdate(w: number, g: number, n: number, lr: number): void;
+  momentumUpdate(w: number, g: number, v: number, n: number, lr: number, momentum: number, nesterov: number): void;
+  adamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    lr: number,
+    beta1: number,
+    oneMinusBeta1: number,
+    beta2: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    c1: number,
+    c2: number,
+  ): void;
+  rmspropUpdate(w: number, g: number, s: number, mom: number, n: number, lr: number, rho: number, oneMinusRho: number, momentum: number, epsilon: number): void;
+}
+
+export interface WasmKernelModule {
+  readonly exports: WasmKernelExports;
+  readonly memory: WasmMemory;
+  /** Whether the relaxed-SIMD build (fused multiply-add) was loaded. */
+  readonly relaxedSimd: boolean;
+  /** Where the module was read from. */
+  readonly file: string;
+}
+
+export type SimdVariant = 'auto' | 'simd' | 'relaxed';
+
+const PLAIN_FILE = 'backprop-kernels.wasm';
+const RELAXED_FILE = 'backprop-kernels-relaxed.wasm';
+const PAGE_BYTES = 65536;
+/**
+ * 1 GiB reserved once and never grown: growing a WebAssembly.Memory detaches its ArrayBuffer and so
+ * would invalidate every Float32Array handed out by `alloc`. Untouched pages cost no resident memory
+ * on Linux (V8 reserves address space for every wasm memory anyway). Override with BACKPROP_WASM_MEMORY_MB.
+ */
+const DEFAULT_MEMORY_MB = 1024;
+
+// Tiny modules for feature detection (the approach of GoogleChromeLabs/wasm-feature-detect):
+// () -> v128 { i32x4.splat(0) }, and the same with f32x4.relaxed_madd of three such vectors.
+const SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x08, 0x01, 0x06, 0x00,
+  0x41, 0x00, 0xfd, 0x11, 0x0b,
+]);
+const RELAXED_SIMD_PROBE = new Uint8Array([
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, 0x03, 0x02, 0x01, 0x00, 0x0a, 0x13, 0x01, 0x11, 0x00,
+  0x41, 0x00, 0xfd, 0x11, 0x41, 0x00, 0xfd, 0x11, 0x41, 0x00, 0xfd, 0x11, 0xfd, 0x85, 0x02, 0x0b,
+]);
+
+function validates(bytes: Uint8Array): boolean {
+  try {
+    return webAssembly?.validate(bytes) === true;
+  } catch {
+    return false;
+  }
+}
+
+export const hasWasmSimd = (): boolean => validates(SIMD_PROBE);
+export const hasWasmRelaxedSimd = (): boolean => validates(RELAXED_SIMD_PROBE);
+
+/**
+ * Directories that may hold the .wasm files: beside this module when running from dist/kernels/, or
+ * the package's dist/kernels/ when jest or tsx run the sources in src/kernels/.
+ */
+function candidateDirectories(): string[] {
+  return [__dirname, path.resolve(__dirname, '..', '..', 'dist', 'kernels')];
+}
+
+function findFile(name: string): string | null {
+  for (const dir of candidateDirectories()) {
+    const file = path.join(dir, name);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+function createMemory(api: WebAssemblyApi): WasmMemory | null {
+  const requested = Number(process.env.BACKPROP_WASM_MEMORY_MB);
+  let megabytes = Number.isFinite(requested) && requested >= 16 ? Math.min(Math.floor(requested), 4096) : DEFAULT_MEMORY_MB;
+  // A smaller reservation still works when address space is limited (ulimit -v).
+  for (; megabytes >= 16; megabytes = Math.floor(megabytes / 2)) {
+    const pages = Math.floor((megabytes * 1024 * 1024) / PAGE_BYTES);
+    try {
+      return new api.Memory({ initial: pages, maximum: pages });
+    } catch {
+      // RangeError: could not allocate memory — try half.
+    }
+  }
+  return null;
+}
+
+function instantiate(api: WebAssemblyApi, file: string, relaxedSimd: boolean): WasmKernelModule | null {
+  const memory = createMemory(api);
+  if (!memory) return null;
+  const module = new api.Module(fs.readFileSync(file));
+  const instance = new api.Instance(module, { env: { memory } });
+  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file };
+}
+
+/**
+ * Opt-in (BACKPROP_WASM_RELAXED_SIMD=1) for Node 20, where relaxed SIMD sits behind a V8 flag: set the
+ * flag at run time. V8 reads wasm feature flags when it compiles a module, so this works in practice,
+ * but Node documents flags changed after start-up as unsupported — hence not the default.
+ */
+function enableRelaxedSimdIfRequested(): void {
+  if (process.env.BACKPROP_WASM_RELAXED_SIMD !== '1' || hasWasmRelaxedSimd()) return;
+  try {
+    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    // Unknown flag on this runtime: stay with plain SIMD.
+  }
+}
+
+/**
+ * Compile and instantiate the kernels synchronously. Returns null — never throws — when WebAssembly
+ * SIMD is unavailable or the .wasm files have not been built, so the js kernels remain the fallback.
+ * `auto` takes the relaxed-SIMD build when the runtime validates f32x4.relaxed_madd.
+ */
+export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelModule | null {
+  if (webAssembly === undefined || !hasWasmSimd()) return null;
+  if (variant !== 'simd') enableRelaxedSimdIfRequested();
+  const wantRelaxed = variant === 'relaxed' || (variant === 'auto' && hasWasmRelaxedSimd());
+  if (wantRelaxed) {
+    const file = findFile(RELAXED_FILE);
+    if (file && hasWasmRelaxedSimd()) {
+      try {
+        const loaded = instantiate(webAssembly, file, true);
+        if (loaded) return loaded;
+      } catch {
+        // Fall through to the plain SIMD build.
+      }
+    }
+    if (variant === 'relaxed') return null;
+  }
+  const file = findFile(PLAIN_FILE);
+  if (!file) return null;
+  try {
+    return instantiate(webAssembly, file, false);
+  } catch {
+    return null;
+  }
+}
