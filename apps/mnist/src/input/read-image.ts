@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { PNG } from 'pngjs';
+import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-errors';
+import { decodePgm, isPgm } from './decode-pgm';
+import type { GrayImage } from './gray-image';
+
+/**
+ * Images a user hands to `backprop-mnist predict`: PNG (any bit depth and colour type, via pngjs)
+ * or PGM (P2/P5), made grayscale 0..255 and, for the model, checked to be 28×28 and turned into
+ * MNIST's white-digit-on-black convention.
+ */
+
+export type { GrayImage } from './gray-image';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Decode a PNG to grayscale. pngjs expands every colour type and bit depth (1–16, palette,
+ * interlaced) to 8-bit RGBA; colour becomes luma with ITU-R BT.601 weights (what PIL's
+ * `convert('L')` uses, and so the usual Python MNIST tutorials), and transparent pixels are
+ * composited over white, as a browser shows them.
+ */
+export function decodePng(bytes: Uint8Array, name = 'image'): GrayImage {
+  let png: PNG;
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+  } catch (error) {
+    throw new ImageFormatError(`${name}: corrupt PNG: ${(error as Error).message}`);
+  }
+  const { width, height, data } = png;
+  const pixels = new Uint8Array(width * height);
+  for (let i = 0; i < pixels.length; i++) {
+    const r = data[4 * i];
+    const g = data[4 * i + 1];
+    const b = data[4 * i + 2];
+    const a = data[4 * i + 3];
+    // Integer weights so a gray pixel (r = g = b) maps to itself exactly.
+    const luma = Math.floor((299 * r + 587 * g + 114 * b + 500) / 1000);
+    pixels[i] = a === 255 ? luma : Math.round((luma * a + 255 * (255 - a)) / 255);
+  }
+  return { width, height, pixels };
+}
+
+/** Decode PNG or PGM bytes, told apart by their first bytes; anything else is an `ImageFormatError`. */
+export function decodeImage(bytes: Uint8Array, name = 'image'): GrayImage {
+  if (isPng(bytes)) return decodePng(bytes, name);
+  if (isPgm(bytes)) return decodePgm(bytes, name);
+  const start = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  throw new ImageFormatError(`${name}: not a PNG or PGM image (starts with ${start || 'nothing: the file is empty'})`);
+}
+
+/** Read bytes, turning fs failures into one-line `InputReadError`s. */
+export function readInputFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== 'string') throw error;
+    const reasons: Record<string, string> = {
+      ENOENT: 'file does not exist',
+      EISDIR: 'it is a directory',
+      EACCES: 'permission denied',
+    };
+    throw new InputReadError(path, code, reasons[code] ?? (error as Error).message);
+  }
+}
+
+/** Read a PNG or PGM file as a grayscale image. */
+export function readImage(path: string): GrayImage {
+  return decodeImage(readInputFile(path), basename(path));
+}
+
+/** MNIST's image side. */
+export const MNIST_SIDE = 28;
+
+/** A 28×28 image ready for the model: white digit on black, as MNIST's images are. */
+export interface MnistInput {
+  /** 784 bytes, row-major, 0 background … 255 ink. */
+  readonly pixels: Uint8Array;
+  /** True when the image was dark-on-light and was inverted to match MNIST. */
+  readonly inverted: boolean;
+  /** Mean brightness of the image as given, 0..255. */
+  readonly meanBrightness: number;
+}
+
+/**
+ * Check the size and match MNIST's convention: MNIST digits are white on a black background, so
+ * an image whose mean brightness is above the midpoint (127) is taken to be a dark digit on paper
+ * and inverted. Throws `ImageSizeError` (`expected a 28×28 image, got 32×30`) for any other size:
+ * resizing would hide a wrong input rather than fix it.
+ */
+export function toMnistInput(image: GrayImage): MnistInput {
+  if (image.width !== MNIST_SIDE || image.height !== MNIST_SIDE) {
+    throw new ImageSizeError(MNIST_SIDE, MNIST_SIDE, image.width, image.height);
+  }
+  let sum = 0;
+  for (const p of image.pixels) sum += p;
+  const meanBrightness = sum / image.pixels.length;
+  const inverted = meanBrightness > 127;
+  const pixels = inverted ? image.pixels.map((p) => 255 - p) : Uint8Array.from(image.pixels);
+  return { pixels, inverted, meanBrightness };
+}
