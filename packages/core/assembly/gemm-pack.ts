@@ -2,7 +2,7 @@
 // 2008): copy a block of A into row panels of MR and a block of B into column panels of NR, laid out
 // in the order the micro-kernel reads them, so its loads are contiguous whatever the transposition
 // of the operands. Panels that run past the edge of the matrix are padded with zeros, which lets the
-// micro-kernel always compute a full MR×NR tile.
+// micro-kernel always compute a full MR×NR tile. Steps where a whole panel of A is zero are dropped.
 
 import { MR, NR } from './gemm-micro-kernel';
 
@@ -20,31 +20,49 @@ import { MR, NR } from './gemm-micro-kernel';
 }
 
 /**
+ * Append one step of a panel of A unless all its MR values are +0 (v128.any_true tests every bit, so
+ * −0 and NaN are kept): the vector goes to the next free slot of the panel and the byte offset of step
+ * p's row in a packed B panel to `steps`. Written unconditionally, counted only when kept — no branch.
+ */
+// @ts-ignore: decorator
+@inline function keepStep(panel: usize, steps: usize, count: i32, v: v128, p: i32): i32 {
+  v128.store(panel + <usize>count * 16, v);
+  store<u32>(steps + <usize>count * 4, <u32>(p * NR * 4));
+  return count + <i32>v128.any_true(v);
+}
+
+/**
  * Pack rows [i0, i0+mc) × steps [p0, p0+kc) of the logical A[m×k] into MR-row panels at dst:
- * panel q holds, for each step p, the MR values A[i0+q·MR+r, p0+p].
+ * panel q holds, for each kept step p, the MR values A[i0+q·MR+r, p0+p]. Steps where all MR values are
+ * zero are dropped (see microKernel4x8Sparse): panel q keeps counts[q] steps, listed in
+ * steps[q·kc …]. Edge panels (fewer than MR rows, zero-padded) keep every step.
  * A is stored row-major as m×k, or as k×m when `transA` (then a row of storage is a column of A).
  */
-export function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize): void {
+export function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, p0: i32, kc: i32, dst: usize, counts: usize, steps: usize): void {
   for (let ir = 0; ir < mc; ir += MR) {
     const i = i0 + ir;
     const rows = min(MR, m - i);
     const panel = dst + <usize>(ir * kc) * 4;
-    if (transA) {
-      // The MR values of one step are adjacent in storage: one vector copy per step.
-      let src = a + (<usize>p0 * m + i) * 4;
-      const stride = <usize>m * 4;
-      if (rows == MR) {
-        for (let p = 0; p < kc; p++) {
-          v128.store(panel + <usize>p * 16, v128.load(src));
-          src += stride;
-        }
-      } else {
-        for (let p = 0; p < kc; p++) {
-          for (let r = 0; r < MR; r++) store<f32>(panel + <usize>(p * MR + r) * 4, r < rows ? load<f32>(src + <usize>r * 4) : 0);
-          src += stride;
+    const panelSteps = steps + <usize>(ir / MR * kc) * 4;
+    let count = 0;
+    if (rows < MR) {
+      for (let p = 0; p < kc; p++) {
+        for (let r = 0; r < MR; r++) {
+          let value: f32 = 0;
+          if (r < rows) value = transA ? load<f32>(a + (<usize>(p0 + p) * m + i + r) * 4) : load<f32>(a + (<usize>(i + r) * k + p0 + p) * 4);
+          store<f32>(panel + <usize>(p * MR + r) * 4, value);
         }
       }
-    } else if (rows == MR) {
+      count = kc;
+    } else if (transA) {
+      // The MR values of one step are adjacent in storage: one vector per step.
+      let src = a + (<usize>p0 * m + i) * 4;
+      const stride = <usize>m * 4;
+      for (let p = 0; p < kc; p++) {
+        count = keepStep(panel, panelSteps, count, v128.load(src), p);
+        src += stride;
+      }
+    } else {
       // Four rows are read side by side and transposed four steps at a time.
       const stride = <usize>k * 4;
       const s0 = a + (<usize>i * k + p0) * 4;
@@ -54,24 +72,30 @@ export function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, 
       let p = 0;
       for (; p + 4 <= kc; p += 4) {
         const o = <usize>p * 4;
-        storeTransposed4x4(v128.load(s0 + o), v128.load(s1 + o), v128.load(s2 + o), v128.load(s3 + o), panel + o * 4, 16);
+        const r0 = v128.load(s0 + o);
+        const r1 = v128.load(s1 + o);
+        const r2 = v128.load(s2 + o);
+        const r3 = v128.load(s3 + o);
+        const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5);
+        const t1 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
+        const t2 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
+        const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
+        count = keepStep(panel, panelSteps, count, v128.shuffle<f32>(t0, t2, 0, 1, 4, 5), p);
+        count = keepStep(panel, panelSteps, count, v128.shuffle<f32>(t0, t2, 2, 3, 6, 7), p + 1);
+        count = keepStep(panel, panelSteps, count, v128.shuffle<f32>(t1, t3, 0, 1, 4, 5), p + 2);
+        count = keepStep(panel, panelSteps, count, v128.shuffle<f32>(t1, t3, 2, 3, 6, 7), p + 3);
       }
       for (; p < kc; p++) {
         const o = <usize>p * 4;
-        const d = panel + o * 4;
-        store<f32>(d, load<f32>(s0 + o));
-        store<f32>(d, load<f32>(s1 + o), 4);
-        store<f32>(d, load<f32>(s2 + o), 8);
-        store<f32>(d, load<f32>(s3 + o), 12);
-      }
-    } else {
-      for (let p = 0; p < kc; p++) {
-        for (let r = 0; r < MR; r++) {
-          const value: f32 = r < rows ? load<f32>(a + (<usize>(i + r) * k + p0 + p) * 4) : 0;
-          store<f32>(panel + <usize>(p * MR + r) * 4, value);
-        }
+        let v = f32x4.splat(0);
+        v = f32x4.replace_lane(v, 0, load<f32>(s0 + o));
+        v = f32x4.replace_lane(v, 1, load<f32>(s1 + o));
+        v = f32x4.replace_lane(v, 2, load<f32>(s2 + o));
+        v = f32x4.replace_lane(v, 3, load<f32>(s3 + o));
+        count = keepStep(panel, panelSteps, count, v, p);
       }
     }
+    store<i32>(counts + <usize>(ir / MR) * 4, count);
   }
 }
 

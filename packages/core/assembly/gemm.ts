@@ -3,7 +3,7 @@
 // micro-panel (KC×NR floats, 8 KiB) stays in L1 while the micro-kernel sweeps the packed A block
 // (MC×KC floats, 128 KiB) out of L2. The MNIST layer shapes (k ≤ 784, n ≤ 256) need few blocks.
 
-import { MR, NR, microKernel4x8 } from './gemm-micro-kernel';
+import { MR, NR, microKernel4x8, microKernel4x8Sparse } from './gemm-micro-kernel';
 import { packA, packB } from './gemm-pack';
 
 const KC: i32 = 256;
@@ -13,10 +13,19 @@ const NC: i32 = 1024;
 const PACK_A_BYTES: usize = <usize>(MC * KC) * 4;
 const PACK_B_BYTES: usize = <usize>(KC * NC) * 4;
 const TILE_BYTES: usize = <usize>(MR * NR) * 4;
+const COUNTS_BYTES: usize = <usize>(MC / MR) * 4;
+const STEPS_BYTES: usize = <usize>(MC / MR * KC) * 4;
 
-/** Bytes of scratch the caller must hand to `gemm` (packed A block, packed B block, one edge tile). */
+/** Bytes of scratch the caller must hand to `gemm`: packed A and B blocks, one edge tile, A's kept steps. */
 export function gemmWorkspaceBytes(): usize {
-  return PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES;
+  return PACK_A_BYTES + PACK_B_BYTES + TILE_BYTES + COUNTS_BYTES + STEPS_BYTES;
+}
+
+/** One MR×NR tile from a packed A panel that keeps `count` of its `kc` steps. */
+// @ts-ignore: decorator
+@inline function tile(kc: i32, count: i32, panelA: usize, steps: usize, panelB: usize, c: usize, ldc: usize, beta: bool): void {
+  if (count == kc) microKernel4x8(kc, panelA, panelB, c, ldc, beta);
+  else microKernel4x8Sparse(count, panelA, steps, panelB, c, ldc, beta);
 }
 
 /** Add (or with !beta copy) the top-left rows×cols of an edge tile into C. */
@@ -57,7 +66,9 @@ export function gemm(
   }
   const packedA = workspace;
   const packedB = workspace + PACK_A_BYTES;
-  const tile = packedB + PACK_B_BYTES;
+  const edgeTile = packedB + PACK_B_BYTES;
+  const counts = edgeTile + TILE_BYTES;
+  const steps = counts + COUNTS_BYTES;
   for (let jc = 0; jc < n; jc += NC) {
     const nc = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += KC) {
@@ -67,19 +78,21 @@ export function gemm(
       packB(b, transB, n, k, jc, nc, pc, kc, packedB);
       for (let ic = 0; ic < m; ic += MC) {
         const mc = min(MC, m - ic);
-        packA(a, transA, m, k, ic, mc, pc, kc, packedA);
+        packA(a, transA, m, k, ic, mc, pc, kc, packedA, counts, steps);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min(NR, nc - jr);
           const panelB = packedB + <usize>(jr * kc) * 4;
           for (let ir = 0; ir < mc; ir += MR) {
             const rows = min(MR, mc - ir);
             const panelA = packedA + <usize>(ir * kc) * 4;
+            const count = load<i32>(counts + <usize>(ir / MR) * 4);
+            const panelSteps = steps + <usize>(ir / MR * kc) * 4;
             const cTile = c + <usize>(ic + ir) * ldc + <usize>(jc + jr) * 4;
             if (rows == MR && cols == NR) {
-              microKernel4x8(kc, panelA, panelB, cTile, ldc, beta);
+              tile(kc, count, panelA, panelSteps, panelB, cTile, ldc, beta);
             } else {
-              microKernel4x8(kc, panelA, panelB, tile, <usize>NR * 4, false);
-              storeEdgeTile(tile, cTile, ldc, rows, cols, beta);
+              tile(kc, count, panelA, panelSteps, panelB, edgeTile, <usize>NR * 4, false);
+              storeEdgeTile(edgeTile, cTile, ldc, rows, cols, beta);
             }
           }
         }

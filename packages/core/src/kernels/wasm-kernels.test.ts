@@ -107,6 +107,44 @@ describeWasm('wasm kernels match the js kernels', () => {
       expect(a).toEqual(aBefore);
     });
 
+    // Zeros in A let the packing drop steps of the shared dimension (microKernel4x8Sparse): MNIST-like
+    // inputs, with whole zero columns (border pixels), scattered zeros, −0 and some rows all zero.
+    const sparseCases = ops.flatMap(({ op }) =>
+      [[128, 784, 256], [129, 7, 3], [7, 785, 129], [3, 129, 785], [784, 128, 256]].flatMap(([m, k, n]) => kinds.map((kind) => ({ op, m, k, n, kind }))),
+    );
+    it.each(sparseCases)('$op $m×$k×$n with mostly-zero A ($kind buffers)', ({ op, m, k, n, kind }) => {
+      const spec = ops.find((o) => o.op === op)!;
+      const a = random(kind, spec.aSize(m, k));
+      // Zero 70% of the values, runs of 30 in every 97, every fifth row of storage, and write a few −0.
+      const rowLength = op === 'matmulTransA' ? m : k;
+      for (let i = 0; i < a.length; i++) {
+        if (rng.uniform() < 0.7 || i % 97 < 30 || Math.floor(i / rowLength) % 5 === 1) a[i] = 0;
+        else if (rng.uniform() < 0.01) a[i] = -0;
+      }
+      const b = random(kind, spec.bSize(k, n));
+      for (const accumulate of [false, true]) {
+        const c = random(kind, m * n);
+        const expected = Float32Array.from(c);
+        jsKernels[op](a, b, expected, m, k, n, accumulate);
+        wasm[op](a, b, c, m, k, n, accumulate);
+        expect(normwiseError(c, expected, m * n)).toBeLessThanOrEqual(TOLERANCE);
+      }
+    });
+
+    it('matches the js kernels exactly in float32 on small integers, dense and sparse', () => {
+      // Every product and partial sum is an exact float32 integer, so the order of summation cannot matter.
+      const [m, k, n] = [37, 300, 45];
+      const a = Float32Array.from({ length: m * k }, (_, i) => (i % 3 === 0 ? 0 : ((i * 7) % 13) - 6));
+      const b = Float32Array.from({ length: k * n }, (_, i) => ((i * 5) % 11) - 5);
+      for (const op of ['matmul', 'matmulTransB', 'matmulTransA'] as const) {
+        const expected = new Float32Array(m * n);
+        const actual = new Float32Array(m * n);
+        jsKernels[op](a, b, expected, m, k, n);
+        wasm[op](a, b, actual, m, k, n);
+        expect(actual).toEqual(expected);
+      }
+    });
+
     it('only touches the first m·n values of a larger output buffer', () => {
       const c = wasm.alloc(40).fill(7);
       wasm.matmul(random('alloc', 3 * 5), random('alloc', 5 * 7), c, 3, 5, 7);

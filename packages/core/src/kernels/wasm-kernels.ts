@@ -22,7 +22,7 @@ function activationCode(name: ActivationName): number {
   return code;
 }
 
-/** A `Kernels` set whose `alloc` also reports which build was loaded. */
+/** The `wasm` kernel set, plus which build runs and how much of its heap is in use. */
 export interface WasmKernels extends Kernels {
   /** True when the relaxed-SIMD (fused multiply-add) build runs. */
   readonly relaxedSimd: boolean;

@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { type OptimizerSpec, Rng } from '@backprop/core';
+import { compareEngines, type ParityReport } from './compare-engines';
+import { createModelSpec } from './model-spec';
+import { initTfjs } from './tfjs-runtime';
+
+/** The 8×8 digits vendored by @backprop/datasets (64 pixels 0..16, then the label); generated stand-ins if absent. */
+function digits(): { x: Float32Array; y: Float32Array; source: string } {
+  const file = path.resolve(__dirname, '../../datasets/data/digits.csv.gz');
+  if (existsSync(file)) {
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
+    const x = new Float32Array(lines.length * 64);
+    const y = new Float32Array(lines.length * 10);
+    lines.forEach((line, r) => {
+      const values = line.split(',').map(Number);
+      for (let j = 0; j < 64; j++) x[r * 64 + j] = values[j] / 16;
+      y[r * 10 + values[64]] = 1;
+    });
+    return { x, y, source: 'digits.csv.gz' };
+  }
+  const rng = new Rng(7);
+  const rows = 512;
+  const x = Float32Array.from({ length: rows * 64 }, () => rng.uniform());
+  const y = new Float32Array(rows * 10);
+  for (let r = 0; r < rows; r++) y[r * 10 + rng.int(10)] = 1;
+  return { x, y, source: 'generated' };
+}
+
+const data = digits();
+const figures: string[] = [];
+afterAll(() => console.log(`parity on ${data.source}:\n${figures.join('\n')}`));
+
+function parity(optimizer: OptimizerSpec, steps = 200): Promise<ParityReport> {
+  const spec = createModelSpec({
+    inputSize: 64,
+    layers: [
+      { units: 32, activation: 'relu' },
+      { units: 16, activation: 'tanh' },
+      { units: 10, activation: 'softmax' },
+    ],
+    loss: 'categoricalCrossentropy',
+    optimizer,
+    seed: 42,
+  });
+  return compareEngines({ spec, x: data.x, y: data.y, steps, batchSize: 32, seed: 3 });
+}
+
+describe('compareEngines on a 64-32-16-10 model, 200 steps of the digits', () => {
+  beforeAll(() => initTfjs({ backend: 'cpu' }));
+
+  test.each<[string, OptimizerSpec]>([
+    ['SGD', { name: 'sgd', learningRate: 0.1 }],
+    ['momentum', { name: 'sgd', learningRate: 0.05, momentum: 0.9 }],
+    ['nesterov', { name: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true }],
+    ['Adam', { name: 'adam', learningRate: 0.005 }],
+    ['RMSprop', { name: 'rmsprop', learningRate: 0.002, momentum: 0.5 }],
+  ])('%s: weights within 1e-4 and losses equal to 4 significant digits', async (label, optimizer) => {
+    const report = await parity(optimizer);
+    const first = report.steps[0];
+    const last = report.steps[report.steps.length - 1];
+    figures.push(
+      `  cpu  ${label.padEnd(9)} max |Δw| ${report.maxWeightDiff.toExponential(2)}, max loss rel. diff ${report.maxLossRelativeDiff.toExponential(2)} ` +
+        `(${report.lossDigitsAgreed.toFixed(1)} digits); loss ${first.scratchLoss.toFixed(4)} → ${last.scratchLoss.toFixed(4)} / ${last.tfjsLoss.toFixed(4)}`,
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.passed).toBe(true);
+    expect(report.steps).toHaveLength(200);
+    expect(report.maxWeightDiff).toBeLessThanOrEqual(1e-4);
+    expect(report.lossDigitsAgreed).toBeGreaterThanOrEqual(4);
+    // Training did something: the loss fell.
+    expect(last.scratchLoss).toBeLessThan(first.scratchLoss);
+  });
+
+  test('a tolerance the engines cannot meet fails, with the step named', async () => {
+    const spec = createModelSpec({ inputSize: 64, layers: [{ units: 10, activation: 'softmax' }], loss: 'cce', optimizer: { name: 'sgd', learningRate: 0.5 } });
+    const report = await compareEngines({ spec, x: data.x, y: data.y, steps: 5, batchSize: 16, tolerance: { weights: 0, lossDigits: 12 } });
+    expect(report.passed).toBe(false);
+    expect(report.failures.join('\n')).toMatch(/at step \d+/);
+  });
+
+  test('dropout is refused, since the engines draw different masks', async () => {
+    const spec = createModelSpec({ inputSize: 64, layers: [{ units: 10, activation: 'softmax', dropoutRate: 0.5 }] });
+    await expect(compareEngines({ spec, x: data.x, y: data.y, steps: 1 })).rejects.toThrow(/dropoutRate 0.*"dense" has 0.5/);
+  });
+});
+
+describe('compareEngines on the tfjs wasm backend', () => {
+  beforeAll(() => initTfjs({ backend: 'wasm' }));
+
+  test.each<[string, OptimizerSpec]>([
+    ['SGD', { name: 'sgd', learningRate: 0.1 }],
+    ['Adam', { name: 'adam', learningRate: 0.005 }],
+  ])('%s passes too', async (label, optimizer) => {
+    const report = await parity(optimizer);
+    figures.push(
+      `  wasm ${label.padEnd(9)} max |Δw| ${report.maxWeightDiff.toExponential(2)}, max loss rel. diff ${report.maxLossRelativeDiff.toExponential(2)} ` +
+        `(${report.engines.scratch} vs ${report.engines.tfjs})`,
+    );
+    expect(report.engines.tfjs).toMatch(/\(wasm, SIMD\)/);
+    expect(report.failures).toEqual([]);
+  });
+});
+
+describe('every activation and loss trains alike (40 steps, 64-16-n)', () => {
+  beforeAll(() => initTfjs({ backend: 'cpu' }));
+
+  const cases: [string, string | { name: string; alpha: number }, string, string | { name: string; delta: number }][] = [
+    ['sigmoid → sigmoid, sse', 'sigmoid', 'sigmoid', 'sse'],
+    ['leakyRelu 0.1 → linear, mse', { name: 'leakyRelu', alpha: 0.1 }, 'linear', 'mse'],
+    ['elu 0.5 → sigmoid, binary CE', { name: 'elu', alpha: 0.5 }, 'sigmoid', 'binaryCrossentropy'],
+    ['elu 1 → tanh, hinge', 'elu', 'tanh', 'hinge'],
+    ['tanh → linear, huber 0.5', 'tanh', 'linear', { name: 'huber', delta: 0.5 }],
+    ['relu → linear, mae', 'relu', 'linear', 'mae'],
+    ['relu → linear, logCosh', 'relu', 'linear', 'logCosh'],
+    ['sigmoid → softmax, kld', 'sigmoid', 'softmax', 'kld'],
+    ['tanh → sigmoid, categorical CE (not fused)', 'tanh', 'sigmoid', 'categoricalCrossentropy'],
+    ['relu → linear, rmse', 'relu', 'linear', 'rmse'],
+  ];
+  test.each(cases)('%s', async (_label, hidden, output, loss) => {
+    const spec = createModelSpec({
+      inputSize: 64,
+      layers: [
+        { units: 16, activation: hidden },
+        { units: 10, activation: output },
+      ],
+      loss,
+      optimizer: { name: 'sgd', learningRate: 0.05, momentum: 0.5 },
+      seed: 8,
+    });
+    const report = await compareEngines({ spec, x: data.x, y: data.y, steps: 40, batchSize: 32, seed: 1 });
+    expect(report.failures).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import './register';
+
+export { tfjsActivation, tfjsActivationNames } from './activation-mapping';
+export {
+  compareEngines,
+  type CompareEnginesOptions,
+  type ParityReport,
+  type ParityStep,
+  type ParityTolerance,
+} from './compare-engines';
+export { TfjsBackendUnavailableError, TfjsUnsupportedError } from './errors';
+export { createModelSpec, type ModelSpecOptions } from './model-spec';
+export { ScaledElu } from './scaled-elu-layer';
+export { fromTfjsModel, toTfjsModel } from './sequential-interop';
+export { type SequentialToSpecOptions, sequentialToSpec } from './sequential-to-spec';
+export { buildTfjsModel, specToTfjsModel, type TfjsLayerGroup, type TfjsModelParts } from './spec-to-tfjs-model';
+export { TfjsBackend } from './tfjs-backend';
+export { tfjsBackendFactory } from './tfjs-backend-factory';
+export { fusedSoftmaxCrossEntropy, type TfjsLoss, tfjsLoss } from './tfjs-losses';
+export { tfjsModelToSpec, type TfjsModelToSpecOptions } from './tfjs-model-to-spec';
+export { optimizerFromTfjs, tfjsOptimizer } from './tfjs-optimizer';
+export {
+  describeTfjs,
+  getTfjsInfo,
+  initTfjs,
+  type InitTfjsOptions,
+  TFJS_BACKEND_ENV,
+  type TfjsBackendName,
+  type TfjsInfo,
+  tfjsBackendNames,
+} from './tfjs-runtime';

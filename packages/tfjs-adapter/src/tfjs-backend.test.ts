@@ -1,0 +1,121 @@
+import { ArgumentError, getLoss, Rng, ShapeError } from '@backprop/core';
+import * as tf from '@tensorflow/tfjs';
+import { TfjsUnsupportedError } from './errors';
+import { createModelSpec } from './model-spec';
+import { tfjsBackendFactory } from './tfjs-backend-factory';
+import { initTfjs } from './tfjs-runtime';
+
+const rng = new Rng(21);
+const rows = 16;
+const x = Float32Array.from({ length: rows * 8 }, () => rng.uniform(-1, 1));
+const y = new Float32Array(rows * 3);
+for (let r = 0; r < rows; r++) y[r * 3 + rng.int(3)] = 1;
+
+const spec = createModelSpec({
+  inputSize: 8,
+  layers: [
+    { units: 12, activation: { name: 'leakyRelu', alpha: 0.1 }, dropoutRate: 0.2 },
+    { units: 6, activation: { name: 'elu', alpha: 0.5 } },
+    { units: 3, activation: 'softmax' },
+  ],
+  loss: 'categoricalCrossentropy',
+  optimizer: { name: 'adam', learningRate: 0.01 },
+  seed: 1,
+});
+
+describe('TfjsBackend', () => {
+  beforeAll(() => initTfjs({ backend: 'cpu' }));
+
+  test('describes what runs and starts from the spec weights', async () => {
+    const backend = await tfjsBackendFactory.create(spec);
+    expect(backend.name).toBe('tfjs');
+    expect(backend.description).toBe(`tfjs ${tf.version_core} (cpu)`);
+    expect(backend.getWeights()).toEqual(spec.initialWeights);
+    backend.dispose();
+  });
+
+  test('trainOnBatch returns the loss before the update, and the update lowers it', async () => {
+    const backend = await tfjsBackendFactory.create({ ...spec, layers: spec.layers.map((l) => ({ ...l, dropoutRate: 0 })) });
+    const before = backend.predict(x, rows);
+    const expected = getLoss('categoricalCrossentropy').value(before, y, rows, 3);
+    const first = backend.trainOnBatch(x, y, rows);
+    expect(first).toBeCloseTo(expected, 5);
+    expect(backend.lastTrainOutputs(rows)).toEqual(before);
+    for (let i = 0; i < 20; i++) backend.trainOnBatch(x, y, rows);
+    expect(backend.trainOnBatch(x, y, rows)).toBeLessThan(first);
+    backend.dispose();
+  });
+
+  test('predict writes into a given buffer and is deterministic (dropout off at inference)', async () => {
+    const backend = await tfjsBackendFactory.create(spec);
+    const out = new Float32Array(rows * 3 + 5);
+    expect(backend.predict(x, rows, out)).toBe(out);
+    expect(out.subarray(0, rows * 3)).toEqual(backend.predict(x, rows));
+    // Softmax rows sum to 1.
+    for (let r = 0; r < rows; r++) expect(out.subarray(r * 3, r * 3 + 3).reduce((a, b) => a + b)).toBeCloseTo(1, 5);
+    backend.dispose();
+  });
+
+  test('dropout draws a new mask every step, reproducibly from the seed', async () => {
+    const lossesOf = async () => {
+      const backend = await tfjsBackendFactory.create({ ...spec, optimizer: { ...spec.optimizer, learningRate: 1e-9 } });
+      const losses = [1, 2, 3].map(() => backend.trainOnBatch(x, y, rows));
+      backend.dispose();
+      return losses;
+    };
+    const a = await lossesOf();
+    expect(new Set(a).size).toBe(3);
+    expect(await lossesOf()).toEqual(a);
+  });
+
+  test('setWeights round-trips and checks shapes', async () => {
+    const backend = await tfjsBackendFactory.create(spec);
+    const weights = backend.getWeights();
+    weights[1].kernel[0] = 0.5;
+    backend.setWeights(weights);
+    expect(backend.getWeights()[1].kernel[0]).toBe(0.5);
+    expect(() => backend.setWeights(weights.slice(1))).toThrow(new ShapeError('setWeights expects weights for 3 layers, got 2'));
+    expect(() => backend.setWeights([weights[0], weights[1], { kernel: weights[2].kernel, bias: null }])).toThrow(
+      /layer 2 \("dense_2"\) bias \(3\) expects 3 values, got 0/,
+    );
+    backend.dispose();
+  });
+
+  test('bad batches are refused with expected and given', async () => {
+    const backend = await tfjsBackendFactory.create(spec);
+    expect(() => backend.trainOnBatch(x.subarray(0, 10), y, rows)).toThrow(/x must hold 16 rows of width 8 \(128 values\), got 10 values/);
+    expect(() => backend.predict(x, 0)).toThrow(ArgumentError);
+    expect(() => backend.lastTrainOutputs(rows)).toThrow(/no trainOnBatch yet/);
+    backend.dispose();
+    expect(() => backend.predict(x, rows)).toThrow(/disposed/);
+  });
+
+  test('a loss or activation tfjs cannot express fails at create, leaking nothing', async () => {
+    const before = tf.memory().numTensors;
+    const step = createModelSpec({ inputSize: 8, layers: [{ units: 1, activation: 'step' }] });
+    await expect(tfjsBackendFactory.create(step)).rejects.toThrow(TfjsUnsupportedError);
+    const unknownLoss = { ...spec, loss: { name: 'focal' as never } };
+    await expect(tfjsBackendFactory.create(unknownLoss)).rejects.toThrow(/loss "focal" cannot be expressed/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  test('no tensor leaks: the count is flat over 1,000 steps and back to the start after dispose', async () => {
+    const start = tf.memory().numTensors;
+    const backend = await tfjsBackendFactory.create(spec);
+    backend.trainOnBatch(x, y, rows);
+    backend.predict(x, rows);
+    backend.lastTrainOutputs(rows);
+    const afterFirst = tf.memory().numTensors;
+    for (let i = 0; i < 1000; i++) {
+      backend.trainOnBatch(x, y, rows);
+      if (i % 100 === 0) {
+        backend.predict(x, rows);
+        backend.lastTrainOutputs(rows);
+        backend.getWeights();
+      }
+    }
+    expect(tf.memory().numTensors).toBe(afterFirst);
+    backend.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+});
