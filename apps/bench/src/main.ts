@@ -83,6 +83,8 @@ function positiveInt(value: string | boolean | undefined, flag: string): number 
   return n;
 }
 
+// `pnpm bench -- --json file` runs in this package's directory; relative paths mean where the user typed it.
+if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
 main().catch((error) => {
   console.error(`bench: ${(error as Error).message}`);
   process.exitCode = 1;

@@ -49,6 +49,9 @@ export function reportError(error: unknown): number {
 }
 
 if (require.main === module) {
+  // Run through `pnpm mnist -- …` from the repository root, relative paths (--json, --report, model
+  // files) mean the directory the user typed the command in, which pnpm passes as INIT_CWD.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
