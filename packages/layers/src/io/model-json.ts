@@ -1,0 +1,106 @@
+import type { ActivationLayer } from '../layers/activation';
+import type { DenseLayer } from '../layers/dense';
+import type { DropoutLayer } from '../layers/dropout';
+import type { Layer } from '../layers/layer';
+import type { WeightArray } from '../model/keras-weights';
+import type { ModelPlan } from '../model/model-plan';
+import { kerasActivation, kerasInitializer } from './keras-names';
+
+/**
+ * The TensorFlow.js layers format (tfjs-layers `LayersModel.save`, tfjs-core `io.ModelJSON`): a
+ * `model.json` with the Keras topology and a weights manifest, next to binary weight files holding
+ * little-endian float32 values in manifest order.
+ */
+export interface ModelJson {
+  modelTopology: {
+    class_name: 'Sequential';
+    config: { name: string; layers: LayerJson[] };
+    keras_version: string;
+    backend: string;
+  };
+  format: 'layers-model';
+  generatedBy: string;
+  convertedBy: null;
+  weightsManifest: WeightsManifestGroup[];
+}
+
+export interface LayerJson {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+
+export interface WeightsManifestEntry {
+  name: string;
+  shape: number[];
+  dtype: 'float32';
+}
+
+export interface WeightsManifestGroup {
+  paths: string[];
+  weights: WeightsManifestEntry[];
+}
+
+/** Version written into `generatedBy` / `keras_version`. */
+export const LAYERS_VERSION = '0.1.0';
+export const WEIGHTS_FILE = 'weights.bin';
+
+/** Keras's config of one layer, with Keras's snake_case keys; the first carries `batch_input_shape`. */
+export function layerJson(layer: Layer, first: boolean): LayerJson {
+  const common = { name: layer.name, trainable: true, dtype: 'float32' };
+  switch (layer.className) {
+    case 'Dense': {
+      const dense = layer as DenseLayer;
+      return {
+        class_name: 'Dense',
+        config: {
+          units: dense.units,
+          activation: kerasActivation(dense.activation, dense.name),
+          use_bias: dense.useBias,
+          kernel_initializer: kerasInitializer(dense.kernelInitializer),
+          bias_initializer: kerasInitializer(dense.biasInitializer),
+          kernel_regularizer: null,
+          bias_regularizer: null,
+          activity_regularizer: null,
+          kernel_constraint: null,
+          bias_constraint: null,
+          ...common,
+          ...(first && dense.inputShape ? { batch_input_shape: [null, ...dense.inputShape] } : {}),
+        },
+      };
+    }
+    case 'Dropout':
+      return { class_name: 'Dropout', config: { rate: (layer as DropoutLayer).rate, noise_shape: null, seed: null, ...common } };
+    case 'Activation':
+      return { class_name: 'Activation', config: { activation: kerasActivation((layer as ActivationLayer).activation, layer.name), ...common } };
+  }
+}
+
+/** model.json for a model, and the weights.bin bytes matching its manifest. */
+export function modelArtifacts(name: string, layers: readonly Layer[], plan: ModelPlan, weights: readonly WeightArray[]): { json: ModelJson; bin: Uint8Array } {
+  const entries: WeightsManifestEntry[] = [];
+  for (const { layer, inputs } of plan.dense) {
+    entries.push({ name: `${layer.name}/kernel`, shape: [inputs, layer.units], dtype: 'float32' });
+    if (layer.useBias) entries.push({ name: `${layer.name}/bias`, shape: [layer.units], dtype: 'float32' });
+  }
+  const arrays = weights.map((w) => (w instanceof Float32Array ? w : w.data));
+  const total = arrays.reduce((n, w) => n + w.length, 0);
+  const bin = new Uint8Array(total * 4);
+  const view = new DataView(bin.buffer);
+  let offset = 0;
+  for (const values of arrays) {
+    for (let i = 0; i < values.length; i++, offset += 4) view.setFloat32(offset, values[i], true);
+  }
+  const json: ModelJson = {
+    modelTopology: {
+      class_name: 'Sequential',
+      config: { name, layers: layers.map((layer, i) => layerJson(layer, i === 0)) },
+      keras_version: `backprop-layers ${LAYERS_VERSION}`,
+      backend: 'backprop',
+    },
+    format: 'layers-model',
+    generatedBy: `@backprop/layers v${LAYERS_VERSION}`,
+    convertedBy: null,
+    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: entries }],
+  };
+  return { json, bin };
+}

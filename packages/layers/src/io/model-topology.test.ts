@@ -1,0 +1,57 @@
+import { ModelFormatError } from '@backprop/core';
+import type { DenseLayer } from '../layers/dense';
+import { coreInitializer, kerasInitializer } from './keras-names';
+import { parseTopology } from './model-topology';
+
+describe('parseTopology', () => {
+  it('reads Keras converter output: model_config wrapper, a leading InputLayer, Keras initializer names', () => {
+    const topology = {
+      keras_version: '2.12.0',
+      backend: 'tensorflow',
+      model_config: {
+        class_name: 'Sequential',
+        config: {
+          name: 'mnist_mlp',
+          layers: [
+            { class_name: 'InputLayer', config: { batch_input_shape: [null, 784], dtype: 'float32', name: 'input_1' } },
+            { class_name: 'Dense', config: { name: 'hidden', units: 32, activation: 'relu', kernel_initializer: { class_name: 'HeNormal', config: { seed: null } } } },
+            { class_name: 'Dense', config: { name: 'out', units: 10, activation: 'softmax', use_bias: false } },
+          ],
+        },
+      },
+    };
+    const { name, layers } = parseTopology(topology, 'model.json');
+    expect(name).toBe('mnist_mlp');
+    const [hidden, out] = layers as DenseLayer[];
+    expect(hidden.inputShape).toEqual([784]);
+    expect(hidden.kernelInitializer).toBe('heNormal');
+    expect(out.useBias).toBe(false);
+    expect(out.activation.name).toBe('softmax');
+  });
+
+  it('reads Keras 2.2’s bare layer list and Keras 3’s batch_shape', () => {
+    const { layers } = parseTopology({ class_name: 'Sequential', config: [{ class_name: 'Dense', config: { units: 2, batch_shape: [null, 3] } }] }, 'm.json');
+    expect(layers[0].inputShape).toEqual([3]);
+  });
+
+  it('rejects what it cannot build, naming the file and layer', () => {
+    expect(() => parseTopology(null, 'm.json')).toThrow(ModelFormatError);
+    expect(() => parseTopology({ class_name: 'Sequential', config: { layers: [] } }, 'm.json')).toThrow(/non-empty list of layers/);
+    const images = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, batch_input_shape: [null, 28, 28] } }] } };
+    expect(() => parseTopology(images, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): expected an input shape of one positive dimension such as [null, 784], got [null,28,28]');
+    const badUnits = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: -1 } }] } };
+    expect(() => parseTopology(badUnits, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): Dense "d" units must be a positive integer, got -1');
+  });
+});
+
+describe('initializer names', () => {
+  it('round-trip through the Keras config', () => {
+    for (const name of ['glorotUniform', 'glorotNormal', 'heNormal', 'heUniform', 'lecunNormal', 'zeros', 'ones'] as const) {
+      expect(coreInitializer(kerasInitializer(name), 'zeros')).toBe(name);
+    }
+    // tfjs writes its defaults as VarianceScaling configs.
+    expect(coreInitializer({ class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'uniform' } }, 'zeros')).toBe('glorotUniform');
+    expect(coreInitializer({ class_name: 'VarianceScaling', config: { scale: 1, mode: 'fanAvg', distribution: 'normal' } }, 'zeros')).toBe('glorotNormal');
+    expect(coreInitializer({ class_name: 'Orthogonal', config: {} }, 'glorotUniform')).toBe('glorotUniform');
+  });
+});

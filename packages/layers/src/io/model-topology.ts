@@ -1,0 +1,98 @@
+import { ModelFormatError } from '@backprop/core';
+import { Activation } from '../layers/activation';
+import { Dense } from '../layers/dense';
+import { Dropout } from '../layers/dropout';
+import type { Layer } from '../layers/layer';
+import { coreActivation, coreInitializer, supportedKerasActivations } from './keras-names';
+
+export interface Topology {
+  readonly name: string | undefined;
+  readonly layers: Layer[];
+}
+
+const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'InputLayer'];
+
+/**
+ * The layers of a Keras / tfjs Sequential topology: `modelTopology` as tfjs writes it
+ * (`{ class_name: 'Sequential', config: { name, layers } }`), Keras 2 converter output wrapped in
+ * `model_config`, or Keras 2.2's bare list of layers. Only Dense, Dropout, Activation and a leading
+ * InputLayer are supported; anything else is a ModelFormatError naming the layer.
+ */
+export function parseTopology(topology: unknown, file: string): Topology {
+  let node = asObject(topology, `${file}: modelTopology`);
+  if (node.model_config !== undefined) node = asObject(node.model_config, `${file}: modelTopology.model_config`);
+  if (node.class_name !== 'Sequential') {
+    throw new ModelFormatError(`${file}: expected a Sequential model, got class_name ${JSON.stringify(node.class_name)}`);
+  }
+  const config = Array.isArray(node.config) ? { layers: node.config } : asObject(node.config, `${file}: modelTopology.config`);
+  const list = config.layers;
+  if (!Array.isArray(list) || list.length === 0) throw new ModelFormatError(`${file}: expected a non-empty list of layers in modelTopology.config.layers`);
+  const name = typeof config.name === 'string' ? config.name : undefined;
+  let inputShape: number[] | undefined;
+  const layers: Layer[] = [];
+  list.forEach((entry, index) => {
+    const layer = asObject(entry, `${file}: layer ${index}`);
+    const className = String(layer.class_name);
+    const cfg = asObject(layer.config, `${file}: layer ${index} (${className}) config`);
+    const where = `${file}: layer ${index} (${className} ${JSON.stringify(cfg.name)})`;
+    if (!SUPPORTED.includes(className)) throw new ModelFormatError(`${where} is not supported; supported layers: ${SUPPORTED.join(', ')}`);
+    const shape = batchInputShape(cfg, where);
+    if (shape) inputShape = shape;
+    if (className === 'InputLayer') {
+      if (index !== 0) throw new ModelFormatError(`${where}: an InputLayer must come first`);
+      return;
+    }
+    try {
+      layers.push(buildLayer(className, cfg, layers.length === 0 ? inputShape : undefined, where));
+    } catch (error) {
+      if (error instanceof ModelFormatError) throw error;
+      throw new ModelFormatError(`${where}: ${(error as Error).message}`);
+    }
+  });
+  return { name, layers };
+}
+
+function buildLayer(className: string, cfg: Record<string, unknown>, inputShape: number[] | undefined, where: string): Layer {
+  const name = typeof cfg.name === 'string' ? cfg.name : undefined;
+  if (cfg.dtype !== undefined && cfg.dtype !== 'float32' && typeof cfg.dtype === 'string') {
+    throw new ModelFormatError(`${where}: dtype must be float32, got ${JSON.stringify(cfg.dtype)}`);
+  }
+  switch (className) {
+    case 'Dense':
+      return Dense({
+        units: cfg.units as number,
+        activation: activation(cfg.activation, where),
+        useBias: cfg.use_bias === undefined ? true : Boolean(cfg.use_bias),
+        kernelInitializer: coreInitializer(cfg.kernel_initializer, 'glorotUniform'),
+        biasInitializer: coreInitializer(cfg.bias_initializer, 'zeros'),
+        name,
+        inputShape,
+      });
+    case 'Dropout':
+      return Dropout({ rate: cfg.rate as number, name, inputShape });
+    default:
+      return Activation({ activation: activation(cfg.activation, where), name, inputShape });
+  }
+}
+
+function activation(value: unknown, where: string): string {
+  const name = value === undefined || value === null ? 'linear' : coreActivation(String(value));
+  if (!name) throw new ModelFormatError(`${where}: activation ${JSON.stringify(value)} is not supported; supported: ${supportedKerasActivations.join(', ')}`);
+  return name;
+}
+
+/** `batch_input_shape: [null, 784]` (tfjs, Keras 2), `batch_shape` (Keras 3) or `input_shape: [784]`. */
+function batchInputShape(cfg: Record<string, unknown>, where: string): number[] | undefined {
+  const batch = cfg.batch_input_shape ?? cfg.batch_shape;
+  const shape = Array.isArray(batch) ? batch.slice(1) : Array.isArray(cfg.input_shape) ? cfg.input_shape : undefined;
+  if (shape === undefined) return undefined;
+  if (shape.length !== 1 || !Number.isInteger(shape[0]) || shape[0] <= 0) {
+    throw new ModelFormatError(`${where}: expected an input shape of one positive dimension such as [null, 784], got ${JSON.stringify(batch ?? cfg.input_shape)}`);
+  }
+  return shape as number[];
+}
+
+function asObject(value: unknown, what: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new ModelFormatError(`${what} must be an object, got ${JSON.stringify(value)}`);
+  return value as Record<string, unknown>;
+}

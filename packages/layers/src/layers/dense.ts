@@ -1,0 +1,72 @@
+import { type ActivationSpec, ArgumentError, activationSpec, type InitializerName, resolveInitializerName } from '@backprop/core';
+import { Layer, type LayerOptions } from './layer';
+
+/** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
+export interface DenseOptions extends LayerOptions {
+  /** `'relu'`, `'sigmoid'`, `'softmax'`, `'tanh'`, `'elu'`, `'leakyRelu'`, … or `{ name, alpha }`; default `'linear'`. */
+  activation?: string | { name: string; alpha?: number };
+  /** Default true. */
+  useBias?: boolean;
+  /** Default `'glorotUniform'` (Keras's default; tfjs's is glorotNormal). Keras snake_case names work too. */
+  kernelInitializer?: string;
+  /** Default `'zeros'`. */
+  biasInitializer?: string;
+}
+
+/** tfjs's single-argument form: `Dense({ units: 10, activation: 'softmax' })`. */
+export interface DenseArgs extends DenseOptions {
+  units: number;
+}
+
+/** A fully connected layer: output = activation(input · kernel + bias), kernel of shape [inputs, units]. */
+export class DenseLayer extends Layer {
+  readonly className = 'Dense';
+  readonly units: number;
+  readonly activation: ActivationSpec;
+  readonly useBias: boolean;
+  readonly kernelInitializer: InitializerName;
+  readonly biasInitializer: InitializerName;
+
+  constructor(units: number | DenseArgs, options: DenseOptions = {}) {
+    const args: DenseArgs = typeof units === 'object' && units !== null ? units : { ...options, units };
+    super('dense', args);
+    if (!Number.isInteger(args.units) || args.units <= 0) {
+      throw new ArgumentError(`Dense "${this.name}" units must be a positive integer, got ${JSON.stringify(args.units)}`);
+    }
+    this.units = args.units;
+    this.activation = activationSpec(args.activation ?? 'linear');
+    this.useBias = args.useBias ?? true;
+    this.kernelInitializer = resolveInitializerName(args.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
+  }
+
+  override outputUnits(): number {
+    return this.units;
+  }
+
+  override countParams(inputUnits: number): number {
+    return inputUnits * this.units + (this.useBias ? this.units : 0);
+  }
+}
+
+/** `Dense` works as a Keras-style factory and with `new`. */
+export interface DenseConstructor {
+  new (units: number, options?: DenseOptions): DenseLayer;
+  new (args: DenseArgs): DenseLayer;
+  (units: number, options?: DenseOptions): DenseLayer;
+  (args: DenseArgs): DenseLayer;
+  readonly prototype: DenseLayer;
+}
+
+function denseFactory(units: number | DenseArgs, options?: DenseOptions): DenseLayer {
+  return new DenseLayer(units, options);
+}
+// A function returning an object works with `new` too (the object is the result); sharing the prototype
+// keeps `layer instanceof Dense` true.
+denseFactory.prototype = DenseLayer.prototype;
+
+/**
+ * `Dense(256, { inputShape: [784], activation: 'sigmoid' })` or `new Dense(…)`: Keras's `Dense`
+ * (keras/src/layers/core/dense.py), tfjs's `tf.layers.dense`.
+ */
+export const Dense = denseFactory as unknown as DenseConstructor;

@@ -1,0 +1,70 @@
+import { ArgumentError, accuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
+import type { ResolvedLoss } from '../losses/loss-resolution';
+
+/** A metric computed per batch and averaged over the samples of an epoch (Keras's stateful mean). */
+export interface Metric {
+  /** Key in logs and history: the name as given to `compile` (`accuracy`, `acc`, `mse`, …). */
+  readonly name: string;
+  /** Mean of the metric over `rows` samples; `yTrue` is always one-hot (sparse labels are encoded first). */
+  compute(yTrue: Float32Array, yPred: Float32Array, rows: number, cols: number): number;
+}
+
+type MetricKind = 'categoricalAccuracy' | 'binaryAccuracy' | 'mse' | 'mae';
+
+const KINDS: Record<string, MetricKind | 'accuracy'> = {
+  accuracy: 'accuracy',
+  acc: 'accuracy',
+  categorical_accuracy: 'categoricalAccuracy',
+  categoricalAccuracy: 'categoricalAccuracy',
+  // Sparse labels reach the metric one-hot encoded, so sparse accuracy is categorical accuracy.
+  sparse_categorical_accuracy: 'categoricalAccuracy',
+  sparseCategoricalAccuracy: 'categoricalAccuracy',
+  binary_accuracy: 'binaryAccuracy',
+  binaryAccuracy: 'binaryAccuracy',
+  mse: 'mse',
+  mean_squared_error: 'mse',
+  meanSquaredError: 'mse',
+  mae: 'mae',
+  mean_absolute_error: 'mae',
+  meanAbsoluteError: 'mae',
+};
+
+const compute: Record<MetricKind, Metric['compute']> = {
+  // Argmax of prediction equals argmax of target (Keras's categorical_accuracy), via core's `accuracy`.
+  categoricalAccuracy: (t, p, rows, cols) => accuracy({ data: t, rows, cols }, { data: p, rows, cols }),
+  // Keras's binary_accuracy: prediction > 0.5 agrees with target, averaged over every output value.
+  // Core has no thresholded accuracy, hence this small loop.
+  binaryAccuracy: (t, p, rows, cols) => {
+    let agree = 0;
+    for (let i = 0; i < rows * cols; i++) if (p[i] > 0.5 === t[i] > 0.5) agree++;
+    return agree / (rows * cols);
+  },
+  mse: (t, p) => meanSquaredError(t, p),
+  mae: (t, p) => meanAbsoluteError(t, p),
+};
+
+/**
+ * Resolve `compile({ metrics })`. `'accuracy'` / `'acc'` is chosen from the loss as Keras does
+ * (keras/src/trainers/compile_utils.py): binary accuracy for binary cross-entropy or a single output
+ * unit, categorical accuracy otherwise (sparse labels are compared after one-hot encoding).
+ */
+export function resolveMetrics(names: readonly string[] | undefined, loss: ResolvedLoss, outputUnits: number): Metric[] {
+  if (names === undefined) return [];
+  if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${typeof names}`);
+  const seen = new Set<string>();
+  return names.map((name) => {
+    const kind = typeof name === 'string' && Object.hasOwn(KINDS, name) ? KINDS[name] : undefined;
+    if (!kind) throw new UnknownNameError('metric', String(name), Object.keys(KINDS));
+    if (seen.has(name) || name === 'loss') throw new ArgumentError(`metric "${name}" is listed twice or clashes with the loss`);
+    seen.add(name);
+    const binary = loss.spec.name === 'binaryCrossentropy' || outputUnits === 1;
+    const resolved: MetricKind = kind === 'accuracy' ? (binary && !loss.sparse ? 'binaryAccuracy' : 'categoricalAccuracy') : kind;
+    if (resolved === 'categoricalAccuracy' && outputUnits === 1) {
+      throw new ArgumentError(`metric "${name}" compares the argmax of several outputs, but the model has 1 output unit; use "binary_accuracy"`);
+    }
+    return { name, compute: compute[resolved] };
+  });
+}
+
+/** Every accepted metric name. */
+export const metricNames: readonly string[] = Object.keys(KINDS);

@@ -1,0 +1,19 @@
+/**
+ * Lets the event loop run now and then during a long `fit`, so that signal handlers (Ctrl-C), timers
+ * and I/O are served between batches. tfjs's `fit` does the same with `yieldEvery: 'auto'`
+ * (tfjs-layers/src/base_callbacks.ts); here a macrotask turn is taken once `intervalMs` has passed,
+ * which costs nothing measurable at one turn per 25 ms.
+ */
+export class EventLoopYield {
+  private last = performance.now();
+
+  constructor(private readonly intervalMs = 25) {}
+
+  /** Resolves after one event-loop turn if the interval has passed, else returns null (no await needed). */
+  maybeYield(): Promise<void> | null {
+    const now = performance.now();
+    if (now - this.last < this.intervalMs) return null;
+    this.last = now;
+    return new Promise((resolve) => setImmediate(resolve));
+  }
+}

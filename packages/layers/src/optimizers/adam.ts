@@ -1,0 +1,23 @@
+import { type OptimizerSpec, optimizerSpec } from '@backprop/core';
+
+export interface AdamOptions {
+  /** Default 0.001. */
+  learningRate?: number;
+  /** Default 0.9. */
+  beta1?: number;
+  /** Default 0.999. */
+  beta2?: number;
+  /** Default 1e-7 (Keras's; tfjs's `tf.train.adam` also uses backend epsilon 1e-7). */
+  epsilon?: number;
+}
+
+/**
+ * Adam (Kingma & Ba, 2015; Keras's `Adam`). With gradient g at step t (1-based), learning rate η:
+ * m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²;
+ * w ← w − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+ * `Adam(0.001)` or `Adam({ learningRate, beta1, beta2, epsilon })`.
+ */
+export function Adam(options: number | AdamOptions = {}): Required<OptimizerSpec> {
+  const given = typeof options === 'number' ? { learningRate: options } : options;
+  return optimizerSpec({ name: 'adam', ...given });
+}

@@ -1,0 +1,24 @@
+import { type OptimizerSpec, optimizerSpec } from '@backprop/core';
+
+export interface SGDOptions {
+  /** Default 0.01, as Keras. */
+  learningRate?: number;
+  /** Default 0 (plain gradient descent). */
+  momentum?: number;
+  /** Default false. */
+  nesterov?: boolean;
+}
+
+/**
+ * Stochastic gradient descent (Keras's `SGD`, keras/src/optimizers/sgd.py). Update rule per parameter w
+ * with gradient g and learning rate η:
+ * - momentum 0: w ← w − η·g
+ * - momentum μ: v ← μ·v + g; w ← w − η·v (Nesterov: w ← w − η·(g + μ·v))
+ *
+ * The momentum form is tf.train.momentum's, the same trajectory as Keras's `v ← μv − ηg; w ← w + v` for a
+ * constant learning rate. `SGD(0.01)` and `SGD({ learningRate: 0.01, momentum: 0.9 })` both work.
+ */
+export function SGD(options: number | SGDOptions = {}): Required<OptimizerSpec> {
+  const given = typeof options === 'number' ? { learningRate: options } : options;
+  return optimizerSpec({ name: 'sgd', ...given });
+}
