@@ -11,6 +11,13 @@ export interface BenchEngine {
   dispose(): void | Promise<void>;
 }
 
+export interface BenchData {
+  /** Training batches, used in turn. */
+  readonly batches: readonly { readonly x: Float32Array; readonly y: Float32Array }[];
+  /** Images for inference (at least 1000 rows). */
+  readonly inference: Float32Array;
+}
+
 export interface BenchModel {
   readonly layers: readonly number[];
   readonly activation: string;

@@ -1,7 +1,7 @@
 /**
  * `pnpm bench`: in one process, time training steps of the 784-256-128-10 network (batch 128, SGD) for
  * every engine that loads here — scratch-wasm, scratch-js, tfjs-wasm, tfjs-cpu (tfjs-node if installed) —
- * and report ms/step, s/epoch, GFLOP/s, the ratio to tfjs-wasm, and inference images/s at batch 1 and 1000.
+ * on real MNIST batches, and report ms/step, s/epoch, GFLOP/s, the ratio to tfjs-wasm, and inference images/s at batch 1 and 1000.
  *
  *   pnpm bench -- --steps 30 --engines scratch-wasm,tfjs-wasm --json bench.json
  */
@@ -10,6 +10,7 @@ import { writeFileAtomic } from '@backprop/core';
 import type { BenchEngine, BenchModel } from './bench-engine';
 import { benchTable, type BenchResult } from './bench-table';
 import { timeSteps } from './measure';
+import { mnistBatches } from './mnist-batches';
 import { createScratchEngine } from './scratch-engine';
 import { createTfjsEngine } from './tfjs-engine';
 import { inferenceFlops, trainingFlopsPerStep } from './training-flops';
@@ -37,11 +38,12 @@ async function main(): Promise<void> {
   const flopsPerStep = trainingFlopsPerStep(model.layers, batchSize);
   console.log(`784-256-128-10 sigmoid/softmax, batch ${batchSize}, ${stepsPerEpoch} steps per epoch, ${(flopsPerStep / 1e6).toFixed(1)} MFLOP per step`);
 
+  const data = mnistBatches(batchSize, 32, 1000);
   const results: BenchResult[] = [];
   for (const name of engines) {
     let engine: BenchEngine | null = null;
     try {
-      engine = name.startsWith('scratch') ? createScratchEngine(name === 'scratch-wasm' ? 'wasm' : 'js', model) : await createTfjsEngine(name, model);
+      engine = name.startsWith('scratch') ? createScratchEngine(name === 'scratch-wasm' ? 'wasm' : 'js', model, data) : await createTfjsEngine(name, model, data);
     } catch (error) {
       console.log(`${name}: skipped — ${(error as Error).message}`);
       continue;

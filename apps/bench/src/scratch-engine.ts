@@ -1,8 +1,8 @@
-import { createOptimizer, DenseNetwork, loadKernels, Rng } from '@backprop/core';
-import type { BenchEngine, BenchModel } from './bench-engine';
+import { createOptimizer, DenseNetwork, loadKernels } from '@backprop/core';
+import type { BenchData, BenchEngine, BenchModel } from './bench-engine';
 
 /** Our engine with a given kernel set (`wasm` or `js`), trained through `DenseNetwork.trainStep`. */
-export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel): BenchEngine {
+export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel, data: BenchData): BenchEngine {
   const kernels = loadKernels(kernelSet);
   const { layers, batchSize } = model;
   const network = new DenseNetwork({
@@ -16,19 +16,25 @@ export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel)
     seed: model.seed,
   });
   const optimizer = createOptimizer({ name: 'sgd', learningRate: model.learningRate }, kernels);
-  const rng = new Rng(model.seed);
-  const classes = layers[layers.length - 1];
-  // Random pixels and labels of MNIST's shape, written straight into the network's own buffers.
-  const maxRows = Math.max(batchSize, 1000);
-  const x = network.inputBuffer(maxRows);
-  for (let i = 0; i < maxRows * layers[0]; i++) x[i] = rng.uniform();
-  const y = network.targetBuffer(maxRows);
-  for (let r = 0; r < batchSize; r++) y[r * classes + rng.int(classes)] = 1;
+  // Each step copies its batch into the network's own input buffers, as the facade's training loop does.
+  const x = network.inputBuffer(Math.max(batchSize, 1000));
+  const y = network.targetBuffer(batchSize);
+  let step = 0;
+  const trainStep = () => {
+    const batch = data.batches[step++ % data.batches.length];
+    x.set(batch.x);
+    y.set(batch.y);
+    return network.trainStep(x, y, batchSize, optimizer);
+  };
+  const infer = (rows: number) => {
+    x.set(data.inference.subarray(0, rows * layers[0]));
+    return network.forward(x, rows);
+  };
   return {
     name: `scratch-${kernelSet}`,
     description: `scratch (${kernels.name} kernels)`,
-    trainStep: () => network.trainStep(x, y, batchSize, optimizer),
-    infer: (rows) => network.forward(x, rows),
+    trainStep,
+    infer,
     dispose: () => {
       optimizer.dispose();
       network.dispose();

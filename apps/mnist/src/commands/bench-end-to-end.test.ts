@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import { main } from '../cli';
+import { main, reportError } from '../cli';
 import { validateResults } from '../results/results-schema';
 
 const quiet = () => {};
@@ -67,7 +67,6 @@ describe('backprop-mnist bench, end to end on 1,000 images', () => {
     model.add(Dense(10, { inputShape: [64], activation: 'softmax' }));
     model.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.1) });
     await model.save(`file://${dir}`);
-    const { reportError } = await import('../cli');
     const err = jest.spyOn(console, 'error').mockImplementation(quiet);
     try {
       let code = 0;
