@@ -52,10 +52,11 @@ export function formatComparisonTable(
 ): string {
   const color = options.color ?? (process.stdout.isTTY === true && !process.env.NO_COLOR);
   const table = new Table({
-    head: [...COMPARISON_COLUMNS],
+    // cli-table3's own colours go through @colors/colors, which switches itself off when stdout is not a
+    // terminal (and in CI) whatever is asked; so the header's cyan is written here, and its styles stay empty.
+    head: COMPARISON_COLUMNS.map((h) => (color ? `\x1b[36m${h}\x1b[39m` : h)),
     colAligns: [...ALIGNS],
-    // cli-table3 colours the header red and the borders grey by default; empty styles mean plain text.
-    style: color ? { head: ['cyan'], border: ['grey'] } : { head: [], border: [] },
+    style: { head: [], border: [] },
   });
   for (const result of doc.results) table.push(comparisonRow(result));
   const lines = [table.toString()];
