@@ -19,7 +19,11 @@ const ALL_ENGINES = ['scratch-wasm', 'scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfj
 const EPOCH_SAMPLES = 60000;
 
 async function main(): Promise<void> {
+  // `pnpm bench -- --json x` reaches here as `-- --json x`; the separator is not an argument.
+  const args = process.argv.slice(2);
+  if (args[0] === '--') args.shift();
   const { values } = parseArgs({
+    args,
     options: {
       steps: { type: 'string', default: '20' },
       'batch-size': { type: 'string', default: '128' },

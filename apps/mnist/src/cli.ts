@@ -52,7 +52,10 @@ if (require.main === module) {
   // Run through `pnpm mnist -- …` from the repository root, relative paths (--json, --report, model
   // files) mean the directory the user typed the command in, which pnpm passes as INIT_CWD.
   if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
-  main(process.argv.slice(2)).then(
+  // `pnpm mnist -- --epochs 5` may hand over the `--` separator too; it is not an argument.
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--') argv.shift();
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
