@@ -29,6 +29,9 @@ export class UnknownNameError extends BackpropError {
   }
 }
 
+/** A kernel set cannot run here, or was handed a buffer it cannot compute on (wrong kind, too short, not its own). */
+export class KernelError extends BackpropError {}
+
 /** Training produced a non-finite loss; names the epoch and batch where it happened. */
 export class DivergenceError extends BackpropError {
   constructor(

@@ -1,4 +1,4 @@
-import { UnknownNameError } from '../errors';
+import { KernelError, UnknownNameError } from '../errors';
 import { jsKernels } from './js-kernels';
 import type { Kernels } from './kernels';
 import { loadWasmKernels } from './wasm-kernels';
@@ -32,7 +32,7 @@ export function loadKernels(name: string): Kernels {
   const registration = registrations.get(name);
   if (!registration) throw new UnknownNameError('kernel set', name, registeredKernelNames());
   const kernels = registration.load();
-  if (!kernels) throw new Error(`Kernel set "${name}" cannot run on this runtime (Node ${process.version})`);
+  if (!kernels) throw new KernelError(`Kernel set "${name}" cannot run on this runtime (Node ${process.version})`);
   return kernels;
 }
 

@@ -1,3 +1,4 @@
+import { KernelError } from '../errors';
 import { jsKernels } from './js-kernels';
 import { getKernels, loadKernels, setKernels } from './kernel-registry';
 import { loadWasmKernels } from './wasm-kernels';
@@ -53,7 +54,7 @@ describeWasm('wasm kernel memory', () => {
     const a = wasm.alloc(4);
     wasm.free(a);
     expect(() => wasm.free(a)).toThrow(/double free/);
-    expect(() => wasm.free(new Float32Array(4))).toThrow(TypeError);
+    expect(() => wasm.free(new Float32Array(4))).toThrow(KernelError);
   });
 
   it('throws a clear error when the memory is exhausted, without growing it', () => {
@@ -65,12 +66,12 @@ describeWasm('wasm kernel memory', () => {
 
   it('rejects Float64Array with a TypeError naming the js kernels', () => {
     const a = new Float64Array(4);
-    expect(() => wasm.matmul(a, new Float32Array(4), new Float32Array(4), 2, 2, 2)).toThrow(TypeError);
+    expect(() => wasm.matmul(a, new Float32Array(4), new Float32Array(4), 2, 2, 2)).toThrow(KernelError);
     expect(() => wasm.sgdUpdate(new Float32Array(2), new Float64Array(2), 2, 0.1)).toThrow(/js kernels/);
   });
 
   it('rejects buffers shorter than the values the call needs', () => {
-    expect(() => wasm.matmul(wasm.alloc(3), wasm.alloc(4), wasm.alloc(4), 2, 2, 2)).toThrow(RangeError);
+    expect(() => wasm.matmul(wasm.alloc(3), wasm.alloc(4), wasm.alloc(4), 2, 2, 2)).toThrow(KernelError);
   });
 
   it('mixes heap views and plain arrays, copying only the plain outputs back', () => {

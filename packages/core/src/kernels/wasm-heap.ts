@@ -1,3 +1,4 @@
+import { KernelError } from '../errors';
 import type { WasmMemory } from './wasm-module';
 
 /**
@@ -44,7 +45,7 @@ export class WasmHeap {
     let offset = reusable?.pop();
     if (offset === undefined) {
       if (this.top + size > this.end) {
-        throw new RangeError(
+        throw new KernelError(
           `wasm kernels: out of memory allocating ${size} bytes (${this.top} of ${this.end} in use); ` +
             'free unused buffers or raise BACKPROP_WASM_MEMORY_MB',
         );
@@ -58,7 +59,7 @@ export class WasmHeap {
 
   freeBytes(offset: number): void {
     const size = this.live.get(offset);
-    if (size === undefined) throw new Error(`wasm kernels: free of a block that is not allocated (offset ${offset}); double free?`);
+    if (size === undefined) throw new KernelError(`wasm kernels: free of a block that is not allocated (offset ${offset}); double free?`);
     this.live.delete(offset);
     const list = this.freeBySize.get(size);
     if (list) list.push(offset);
@@ -67,7 +68,7 @@ export class WasmHeap {
 
   /** A zero-filled Float32Array of `length` floats in wasm memory. */
   alloc(length: number): Float32Array {
-    if (!Number.isInteger(length) || length < 0) throw new RangeError(`alloc length must be a non-negative integer, got ${length}`);
+    if (!Number.isInteger(length) || length < 0) throw new KernelError(`alloc length must be a non-negative integer, got ${length}`);
     const offset = this.allocBytes(length * 4);
     const view = new Float32Array(this.memory.buffer, offset, length);
     view.fill(0);
@@ -76,7 +77,7 @@ export class WasmHeap {
 
   /** Give back a buffer from `alloc`. */
   free(buffer: Float32Array): void {
-    if (!this.owns(buffer)) throw new TypeError('wasm kernels: free() was given a buffer that alloc() of this kernel set did not return');
+    if (!this.owns(buffer)) throw new KernelError('wasm kernels: free() was given a buffer that alloc() of this kernel set did not return');
     this.freeBytes(buffer.byteOffset);
   }
 }

@@ -1,3 +1,4 @@
+import { KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
 import type { ActivationName, Kernels } from './kernels';
 import { WasmHeap } from './wasm-heap';
@@ -18,7 +19,7 @@ const ACTIVATION_CODES: Record<ActivationName, number> = {
 
 function activationCode(name: ActivationName): number {
   const code = ACTIVATION_CODES[name];
-  if (code === undefined) throw new TypeError(`wasm kernels: unknown activation "${name}"`);
+  if (code === undefined) throw new KernelError(`wasm kernels: unknown activation "${name}"`);
   return code;
 }
 

@@ -1,3 +1,4 @@
+import { KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
 import type { WasmHeap } from './wasm-heap';
 
@@ -29,12 +30,12 @@ export class WasmStaging {
    */
   pointer(array: FloatArray, length: number, name: string, output = false, copyIn = true): number {
     if (!(array instanceof Float32Array)) {
-      throw new TypeError(
+      throw new KernelError(
         `wasm kernels compute in float32: ${name} is a ${array.constructor.name}; use the js kernels (BACKPROP_KERNELS=js) for Float64Array`,
       );
     }
     if (array.length < length) {
-      throw new RangeError(`wasm kernels: ${name} holds ${array.length} values but ${length} are needed`);
+      throw new KernelError(`wasm kernels: ${name} holds ${array.length} values but ${length} are needed`);
     }
     if (this.heap.owns(array)) return array.byteOffset;
     const known = this.staged.get(array);
@@ -43,7 +44,7 @@ export class WasmStaging {
       return known.pointer;
     }
     if (known && (known.output || output)) {
-      throw new Error(`wasm kernels: ${name} is passed twice with different lengths and written; pass buffers from alloc() instead`);
+      throw new KernelError(`wasm kernels: ${name} is passed twice with different lengths and written; pass buffers from alloc() instead`);
     }
     const pointer = this.reserve(length * 4);
     if (copyIn) new Float32Array(this.heap.buffer, pointer, length).set(array.subarray(0, length));

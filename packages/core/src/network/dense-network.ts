@@ -1,12 +1,14 @@
-import { activationSpec } from '../activations/activation-registry';
-import { ArgumentError, NonFiniteError, ShapeError } from '../errors';
-import { getInitializer } from '../initializers/initializer-registry';
+import { ArgumentError, ShapeError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { ActivationSpec, Kernels } from '../kernels/kernels';
 import { getLoss, type Loss } from '../losses/loss-registry';
 import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
+import { BatchBuffers } from './batch-buffers';
+import { buildDenseLayers } from './build-dense-layers';
+import { checkWeightValues } from './check-weight-values';
+import { drawDropout, maskGradient } from './dropout';
 
 export interface DenseLayerConfig {
   readonly units: number;
@@ -74,16 +76,7 @@ export class DenseNetwork {
   readonly dtype: 'float32' | 'float64';
   /** Softmax output with categorical cross-entropy: use the fused, numerically stable kernel. */
   private readonly fusedSoftmaxCrossEntropy: boolean;
-  private capacity = 0;
-  private input!: FloatArray;
-  private target!: FloatArray;
-  private preActivations: FloatArray[] = [];
-  private activations: FloatArray[] = [];
-  private deltaA!: FloatArray;
-  private deltaZ!: FloatArray;
-  /** Per layer with dropout: the mask of the last training pass (0 or 1 / (1 − rate)) and the masked output. */
-  private masks: (Float32Array | null)[] = [];
-  private dropped: (FloatArray | null)[] = [];
+  private readonly buffers: BatchBuffers;
   /** Draws the initial weights, then the dropout masks. */
   private readonly rng: Rng;
 
@@ -104,45 +97,18 @@ export class DenseNetwork {
     this.loss = getLoss(options.loss ?? 'mse');
     const rng = new Rng(options.seed ?? 0);
     this.rng = rng;
-    let fanIn = inputSize;
-    this.layers = layers.map((config, index) => {
-      const units = config.units;
-      if (!Number.isInteger(units) || units <= 0) {
-        throw new ArgumentError(`layer ${index} units must be a positive integer, got ${units}`);
-      }
-      const activation = activationSpec(config.activation ?? 'linear');
-      const useBias = config.useBias ?? true;
-      const dropoutRate = config.dropoutRate ?? 0;
-      if (!(typeof dropoutRate === 'number' && dropoutRate >= 0 && dropoutRate < 1)) {
-        throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${dropoutRate}`);
-      }
-      const kernel = this.allocate(fanIn * units);
-      const init = new Float32Array(fanIn * units);
-      getInitializer(config.kernelInitializer ?? 'glorotUniform')(init, fanIn, units, rng);
-      kernel.set(init);
-      let bias: FloatArray | null = null;
-      if (useBias) {
-        bias = this.allocate(units);
-        const b = new Float32Array(units);
-        getInitializer(config.biasInitializer ?? 'zeros')(b, units, units, rng);
-        bias.set(b);
-      }
-      const state: DenseLayerState = {
-        inputs: fanIn,
-        units,
-        activation,
-        kernel,
-        bias,
-        kernelGrad: this.allocate(fanIn * units),
-        biasGrad: useBias ? this.allocate(units) : null,
-        dropoutRate,
-      };
-      fanIn = units;
-      return state;
-    });
+    this.layers = buildDenseLayers(inputSize, layers, (length) => this.allocate(length), rng);
     const last = this.layers[this.layers.length - 1];
     this.fusedSoftmaxCrossEntropy =
       last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy' && last.dropoutRate === 0;
+    this.buffers = new BatchBuffers(
+      (length) => this.allocate(length),
+      (buffer) => {
+        if (buffer instanceof Float32Array) this.kernels.free(buffer);
+      },
+      inputSize,
+      this.layers,
+    );
   }
 
   get outputSize(): number {
@@ -160,13 +126,13 @@ export class DenseNetwork {
    */
   inputBuffer(rows: number): FloatArray {
     this.ensureCapacity(rows);
-    return this.input;
+    return this.buffers.input;
   }
 
   /** The target buffer (rows × outputSize), the counterpart of `inputBuffer`. */
   targetBuffer(rows: number): FloatArray {
     this.ensureCapacity(rows);
-    return this.target;
+    return this.buffers.target;
   }
 
   /** Forward pass over `rows` samples; returns the output buffer, valid for its first rows × outputSize values. */
@@ -177,17 +143,17 @@ export class DenseNetwork {
     let input = x;
     for (let l = 0; l < this.layers.length; l++) {
       const layer = this.layers[l];
-      k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
-      k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
-      input = this.activations[l];
+      k.matmul(input, layer.kernel, this.buffers.preActivations[l], rows, layer.inputs, layer.units);
+      k.biasActivation(this.buffers.preActivations[l], layer.bias, this.buffers.activations[l], rows, layer.units, layer.activation);
+      input = this.buffers.activations[l];
     }
     return input;
   }
 
   /** The activations of layer `l` after the last forward pass (first rows × units values are valid). */
   layerOutput(l: number): FloatArray {
-    if (!this.activations[l]) throw new ArgumentError(`layerOutput(${l}): no forward pass has run yet or no such layer (0..${this.layers.length - 1})`);
-    return this.activations[l];
+    if (!this.buffers.activations[l]) throw new ArgumentError(`layerOutput(${l}): no forward pass has run yet or no such layer (0..${this.layers.length - 1})`);
+    return this.buffers.activations[l];
   }
 
   /** Mean loss over the batch, without touching gradients. */
@@ -204,33 +170,34 @@ export class DenseNetwork {
   computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
     this.checkBatch(y, rows, this.outputSize, 'y');
     const k = this.kernels;
+    const b = this.buffers;
     const L = this.layers.length;
     const last = this.layers[L - 1];
     let loss: number;
     if (this.fusedSoftmaxCrossEntropy) {
       // Forward through all but the softmax, then softmax + cross-entropy + its gradient in one kernel.
       const input = this.trainingForward(x, rows, L - 1);
-      k.matmul(input, last.kernel, this.preActivations[L - 1], rows, last.inputs, last.units);
-      if (last.bias) k.biasActivation(this.preActivations[L - 1], last.bias, this.deltaA, rows, last.units, LINEAR);
-      const z = this.preActivations[L - 1];
-      loss = k.softmaxCrossEntropy(z, y, this.activations[L - 1], this.deltaZ, rows, last.units, 1 / rows) / rows;
+      k.matmul(input, last.kernel, b.preActivations[L - 1], rows, last.inputs, last.units);
+      if (last.bias) k.biasActivation(b.preActivations[L - 1], last.bias, b.deltaA, rows, last.units, LINEAR);
+      const z = b.preActivations[L - 1];
+      loss = k.softmaxCrossEntropy(z, y, b.activations[L - 1], b.deltaZ, rows, last.units, 1 / rows) / rows;
     } else {
       const out = this.trainingForward(x, rows, L);
       loss = this.loss.value(out, y, rows, last.units);
-      this.loss.gradient(out, y, this.deltaA, rows, last.units);
+      this.loss.gradient(out, y, b.deltaA, rows, last.units);
       this.maskGradient(L - 1, rows);
-      k.activationBackward(this.preActivations[L - 1], this.activations[L - 1], this.deltaA, this.deltaZ, rows, last.units, last.activation);
+      k.activationBackward(b.preActivations[L - 1], b.activations[L - 1], b.deltaA, b.deltaZ, rows, last.units, last.activation);
     }
     for (let l = L - 1; l >= 0; l--) {
       const layer = this.layers[l];
       const below = l > 0 ? this.trainingOutput(l - 1) : x;
-      k.matmulTransA(below, this.deltaZ, layer.kernelGrad, layer.inputs, rows, layer.units);
-      if (layer.biasGrad) k.columnSums(this.deltaZ, layer.biasGrad, rows, layer.units);
+      k.matmulTransA(below, b.deltaZ, layer.kernelGrad, layer.inputs, rows, layer.units);
+      if (layer.biasGrad) k.columnSums(b.deltaZ, layer.biasGrad, rows, layer.units);
       if (l > 0) {
         const prev = this.layers[l - 1];
-        k.matmulTransB(this.deltaZ, layer.kernel, this.deltaA, rows, layer.units, layer.inputs);
+        k.matmulTransB(b.deltaZ, layer.kernel, b.deltaA, rows, layer.units, layer.inputs);
         this.maskGradient(l - 1, rows);
-        k.activationBackward(this.preActivations[l - 1], this.activations[l - 1], this.deltaA, this.deltaZ, rows, prev.units, prev.activation);
+        k.activationBackward(b.preActivations[l - 1], b.activations[l - 1], b.deltaA, b.deltaZ, rows, prev.units, prev.activation);
       }
     }
     return loss;
@@ -247,8 +214,8 @@ export class DenseNetwork {
     let input = x;
     for (let l = 0; l < upTo; l++) {
       const layer = this.layers[l];
-      k.matmul(input, layer.kernel, this.preActivations[l], rows, layer.inputs, layer.units);
-      k.biasActivation(this.preActivations[l], layer.bias, this.activations[l], rows, layer.units, layer.activation);
+      k.matmul(input, layer.kernel, this.buffers.preActivations[l], rows, layer.inputs, layer.units);
+      k.biasActivation(this.buffers.preActivations[l], layer.bias, this.buffers.activations[l], rows, layer.units, layer.activation);
       if (layer.dropoutRate > 0) this.drawDropout(l, rows);
       input = this.trainingOutput(l);
     }
@@ -257,32 +224,17 @@ export class DenseNetwork {
 
   /** Layer l's output as the next layer saw it in the last training pass. */
   private trainingOutput(l: number): FloatArray {
-    return this.layers[l].dropoutRate > 0 ? this.dropped[l]! : this.activations[l];
+    return this.layers[l].dropoutRate > 0 ? this.buffers.dropped[l]! : this.buffers.activations[l];
   }
 
-  /**
-   * Inverted dropout: a fresh mask of 0 (probability `rate`) or 1 / (1 − rate), and the masked copy of
-   * the layer's output. Plain loops: this runs only for layers with dropout and is not a hot path.
-   */
   private drawDropout(l: number, rows: number): void {
-    const { units, dropoutRate } = this.layers[l];
-    const mask = this.masks[l]!;
-    const out = this.dropped[l]!;
-    const a = this.activations[l];
-    const keep = 1 / (1 - dropoutRate);
-    for (let i = 0; i < rows * units; i++) {
-      const m = this.rng.uniform() < dropoutRate ? 0 : keep;
-      mask[i] = m;
-      out[i] = a[i] * m;
-    }
+    const b = this.buffers;
+    drawDropout(this.rng, this.layers[l].dropoutRate, b.activations[l], b.masks[l]!, b.dropped[l]!, rows * this.layers[l].units);
   }
 
-  /** Backward through dropout: the gradient in `deltaA` for layer l's output times the same mask. */
   private maskGradient(l: number, rows: number): void {
-    const mask = this.masks[l];
-    if (!mask) return;
-    const d = this.deltaA;
-    for (let i = 0; i < rows * this.layers[l].units; i++) d[i] *= mask[i];
+    const mask = this.buffers.masks[l];
+    if (mask) maskGradient(this.buffers.deltaA, mask, rows * this.layers[l].units);
   }
 
   /** One optimisation step on a batch; returns the batch loss before the update. */
@@ -314,8 +266,8 @@ export class DenseNetwork {
     }
     weights.forEach((w, i) => {
       const layer = this.layers[i];
-      checkValues(w.kernel, layer.kernel.length, `layer ${i} kernel (${layer.inputs}x${layer.units})`);
-      if (layer.bias) checkValues(w.bias ?? [], layer.bias.length, `layer ${i} bias (${layer.units})`);
+      checkWeightValues(w.kernel, layer.kernel.length, `layer ${i} kernel (${layer.inputs}x${layer.units})`);
+      if (layer.bias) checkWeightValues(w.bias ?? [], layer.bias.length, `layer ${i} bias (${layer.units})`);
       else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} has no bias, got ${w.bias.length} bias values`);
     });
     weights.forEach((w, i) => {
@@ -330,7 +282,7 @@ export class DenseNetwork {
     for (const l of this.layers) {
       for (const b of [l.kernel, l.bias, l.kernelGrad, l.biasGrad]) if (b instanceof Float32Array) this.kernels.free(b);
     }
-    this.releaseBatchBuffers();
+    this.buffers.release();
   }
 
   private allocate(length: number): FloatArray {
@@ -338,27 +290,7 @@ export class DenseNetwork {
   }
 
   private ensureCapacity(rows: number): void {
-    if (rows <= this.capacity) return;
-    this.releaseBatchBuffers();
-    const maxUnits = Math.max(this.inputSize, ...this.layers.map((l) => l.units));
-    this.input = this.allocate(rows * this.inputSize);
-    this.target = this.allocate(rows * this.outputSize);
-    this.preActivations = this.layers.map((l) => this.allocate(rows * l.units));
-    this.activations = this.layers.map((l) => this.allocate(rows * l.units));
-    this.masks = this.layers.map((l) => (l.dropoutRate > 0 ? new Float32Array(rows * l.units) : null));
-    this.dropped = this.layers.map((l) => (l.dropoutRate > 0 ? this.allocate(rows * l.units) : null));
-    this.deltaA = this.allocate(rows * maxUnits);
-    this.deltaZ = this.allocate(rows * maxUnits);
-    this.capacity = rows;
-  }
-
-  private releaseBatchBuffers(): void {
-    if (this.capacity === 0) return;
-    const dropped = this.dropped.filter((b) => b !== null);
-    for (const b of [this.input, this.target, this.deltaA, this.deltaZ, ...this.preActivations, ...this.activations, ...dropped]) {
-      if (b instanceof Float32Array) this.kernels.free(b);
-    }
-    this.capacity = 0;
+    this.buffers.ensure(rows);
   }
 
   private checkBatch(data: FloatArray, rows: number, width: number, name: string): void {
@@ -370,12 +302,3 @@ export class DenseNetwork {
 }
 
 const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
-
-function checkValues(values: ArrayLike<number>, expected: number, name: string): void {
-  if (!values || values.length !== expected) {
-    throw new ShapeError(`${name} expects ${expected} values, got ${values?.length ?? 0}`);
-  }
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i])) throw new NonFiniteError(`${name} value ${i} must be finite, got ${values[i]}`);
-  }
-}
