@@ -1,6 +1,7 @@
 import { BackpropError } from '@backprop/core';
 import {
   type BenchCommand,
+  DEFAULT_PARITY_STEPS,
   DEFAULT_SEED,
   type EvalCommand,
   type ParsedCommand,
@@ -46,6 +47,7 @@ describe('parseCli: bench (the default command)', () => {
       json: null,
       report: null,
       verbose: 1,
+      paritySteps: DEFAULT_PARITY_STEPS,
     });
     expect(parseCli(['bench'])).toEqual(bench);
   });
@@ -54,7 +56,7 @@ describe('parseCli: bench (the default command)', () => {
     const argv = [
       '--epochs', '3', '--batch-size', '64', '--learning-rate', '0.05', '--engines', 'tfjs', '--seed', '0',
       '--limit', '1000', '--data-dir', '/data/mnist', '--preset', 'pyimagesearch', '--json', 'out/r.json',
-      '--report', 'out/report', '--tfjs-backend', 'wasm', '--verbose', '2',
+      '--report', 'out/report', '--tfjs-backend', 'wasm', '--verbose', '2', '--parity-steps', '0',
     ];
     const bench = parseAs('bench', argv);
     expect(parseCli(['bench', ...argv])).toEqual(bench);
@@ -69,7 +71,8 @@ describe('parseCli: bench (the default command)', () => {
       activation: 'sigmoid',
       optimizer: 'sgd',
     });
-    expect(bench).toMatchObject({ engines: ['tfjs'], json: 'out/r.json', report: 'out/report', tfjsBackend: 'wasm', verbose: 2 });
+    expect(bench).toMatchObject({ engines: ['tfjs'], json: 'out/r.json', report: 'out/report', tfjsBackend: 'wasm', verbose: 2, paritySteps: 0 });
+    expect(() => parseCli(['--parity-steps', '-3'])).toThrow(CliUsageError);
   });
 
   it('accepts --flag=value and a later flag overriding an earlier one', () => {

@@ -26,6 +26,8 @@ import { DEFAULT_PRESET, type DataSplit, PRESETS, type PresetName, presetNames, 
 export const PROGRAM_NAME = 'backprop-mnist';
 export const USAGE_EXIT_CODE = 2;
 export const DEFAULT_SEED = 42;
+/** Enough steps to see the engines' weights drift apart if their math differed; ~3 s of tfjs-wasm. */
+export const DEFAULT_PARITY_STEPS = 50;
 const COMMANDS = ['bench', 'train', 'eval', 'predict', 'help'];
 
 /** A preset with the flags that override it applied, plus the run's data options. */
@@ -46,6 +48,8 @@ interface RunCommandFields {
   readonly json: string | null;
   readonly report: string | null;
   readonly verbose: Verbosity;
+  /** Steps of the engine-parity check run before training when both engines run; 0 = skip. */
+  readonly paritySteps: number;
 }
 
 /** `bench` (the default): train every engine on the same data and compare them. */
@@ -105,6 +109,7 @@ interface RawRunOptions {
   report?: string;
   tfjsBackend?: TfjsBackendName;
   verbose?: Verbosity;
+  paritySteps?: number;
   out?: string;
 }
 
@@ -143,6 +148,11 @@ function addRunOptions(cmd: Command, defaultEngines: string): Command {
   cmd.addOption(
     new Option('--tfjs-backend <name>', 'tfjs backend (default: node, else wasm, else cpu)').choices(tfjsBackendNames),
   );
+  cmd.option(
+    '--parity-steps <n>',
+    `steps of the scratch-vs-tfjs agreement check run first when both engines run; 0 skips it (default: ${DEFAULT_PARITY_STEPS})`,
+    parseNonNegativeInteger,
+  );
   return verboseOption(cmd);
 }
 
@@ -171,6 +181,7 @@ function runFields(raw: RawRunOptions, defaultEngines: EngineName[]): RunCommand
     json: raw.json ?? null,
     report: raw.report ?? null,
     verbose: raw.verbose ?? 1,
+    paritySteps: raw.paritySteps ?? DEFAULT_PARITY_STEPS,
   };
 }
 

@@ -29,8 +29,13 @@ describe('backprop-mnist bench, end to end on 1,000 images', () => {
     expect(Math.abs(scratch.trainLoss - tfjs.trainLoss)).toBeLessThan(1e-3);
     expect(Math.abs(scratch.testAccuracy - tfjs.testAccuracy)).toBeLessThanOrEqual(0.002);
     expect(scratch.testAccuracy).toBeGreaterThan(0.6);
+    // The agreement check ran first: same start, same batches, weights within 1e-4 after 50 steps.
+    expect(doc.parity).toMatchObject({ optimizer: 'sgd 0.01', steps: 50, passed: true, failures: [] });
+    expect(doc.parity!.maxWeightDiff).toBeLessThan(1e-4);
+    expect(doc.environment.tfjsSkipped).toEqual(expect.arrayContaining([expect.stringMatching(/^node: /)]));
     const html = parse(readFileSync(join(dir, 'report', 'index.html'), 'utf8'));
     expect(html.querySelectorAll('svg').length).toBeGreaterThanOrEqual(4);
+    expect(html.querySelector('p.parity')?.text).toMatch(/^engine parity \(sgd 0\.01\) over 50 steps/);
   }, 120_000);
 
   it('stops cleanly on Ctrl-C and still writes the results gathered so far', async () => {

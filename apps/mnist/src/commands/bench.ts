@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import type { BenchCommand, TrainCommand } from '../cli-options';
 import { formatComparisonTable } from '../report/comparison-table';
+import { paritySentence } from '../results/parity-sentence';
 import { writeHtmlReport } from '../report/html-report';
 import type { BenchResults } from '../results/results-schema';
 import { writeResultsJson } from '../results/write-results';
@@ -46,6 +47,7 @@ export async function bench(cmd: BenchCommand | TrainCommand, argv: readonly str
     log(`\n${result.engine} — ${result.backend}: classification report on ${data.test.size} test images\n${result.classificationReport}`);
   }
   log(`\n${formatComparisonTable(doc)}`);
+  if (doc.parity) log(paritySentence(doc.parity));
   if (doc.results.some((r) => r.interrupted)) log('(interrupted: these are the results up to Ctrl-C)');
   await writeOutputs(cmd, doc, data, log);
   return doc;

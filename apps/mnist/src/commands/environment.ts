@@ -3,7 +3,7 @@ import { getKernels } from '@backprop/core';
 import type { BenchEnvironment } from '../results/results-schema';
 
 /** The machine a run happened on, for the results document. */
-export function describeEnvironment(tfjsBackend: string | null): BenchEnvironment {
+export function describeEnvironment(tfjsBackend: string | null, tfjsSkipped: string[] = []): BenchEnvironment {
   const cpuList = cpus();
   return {
     node: process.version,
@@ -13,6 +13,7 @@ export function describeEnvironment(tfjsBackend: string | null): BenchEnvironmen
     cpus: Math.max(1, cpuList.length),
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     tfjsBackend,
+    tfjsSkipped,
     kernels: getKernels().name,
   };
 }

@@ -1,11 +1,13 @@
 import type { BenchCommand, TrainCommand } from '../cli-options';
-import type { BenchResults, EngineResult } from '../results/results-schema';
+import type { BenchResults, EngineResult, ParityResult } from '../results/results-schema';
 import { speedRatio } from '../results/speed-ratio';
+import { paritySentence } from '../results/parity-sentence';
+import { checkParity } from '../training/engine-parity';
 import { Interrupt } from '../training/interrupt';
 import { loadData, type MnistData } from '../training/load-data';
 import { type EngineRun, trainEngine } from '../training/train-engine';
 import { describeEnvironment } from './environment';
-import { setUpTfjs } from './tfjs-engine';
+import { setUpTfjs, type TfjsSetup } from './tfjs-engine';
 import { getKernels } from '@backprop/core';
 
 export interface TrainingRun {
@@ -25,16 +27,17 @@ export async function runTraining(cmd: BenchCommand | TrainCommand, argv: readon
   log(`MNIST: ${data.train.size} training and ${data.test.size} test images (${settings.split.kind === 'pooled' ? 'pooled 75/25 split' : 'standard split'})`);
   const interrupt = new Interrupt();
   const runs: EngineRun[] = [];
-  let tfjsBackend: string | null = null;
+  let tfjs: TfjsSetup | null = null;
+  let parity: ParityResult | null = null;
   try {
+    if (cmd.engines.includes('tfjs')) tfjs = await setUpTfjs(cmd.tfjsBackend, (line) => log(line));
+    if (tfjs && cmd.engines.includes('scratch') && cmd.paritySteps > 0) {
+      parity = await checkParity(settings, data, cmd.paritySteps);
+      log(paritySentence(parity));
+    }
     for (const engine of cmd.engines) {
       if (interrupt.requested) break;
-      let description = `scratch (${getKernels().name} kernels)`;
-      if (engine === 'tfjs') {
-        const tfjs = await setUpTfjs(cmd.tfjsBackend, (line) => log(line));
-        description = tfjs.description;
-        tfjsBackend = tfjs.backend;
-      }
+      const description = engine === 'tfjs' && tfjs ? tfjs.description : `scratch (${getKernels().name} kernels)`;
       runs.push(await trainEngine(engine, description, settings, data, { verbose: cmd.verbose, interrupt, log }));
     }
   } finally {
@@ -59,9 +62,10 @@ export async function runTraining(cmd: BenchCommand | TrainCommand, argv: readon
       testSize: data.test.size,
       dataDir: data.dataDir,
     },
-    environment: describeEnvironment(tfjsBackend),
+    environment: describeEnvironment(tfjs?.backend ?? null, tfjs?.skipped ?? []),
     results,
     speedRatio: speedRatio(results),
+    parity,
   };
   return { doc, runs, data };
 }

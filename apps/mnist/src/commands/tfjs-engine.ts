@@ -6,6 +6,8 @@ export interface TfjsSetup {
   description: string;
   /** `node`, `wasm` or `cpu` */
   backend: string;
+  /** Faster backends that were skipped, with the reason: `node: @tensorflow/tfjs-node is not installed`. */
+  skipped: string[];
 }
 
 /**
@@ -16,6 +18,7 @@ export interface TfjsSetup {
 export async function setUpTfjs(backend: TfjsBackendName | null, warn: (line: string) => void): Promise<TfjsSetup> {
   const adapter = await import('@backprop/tfjs-adapter');
   const info = await adapter.initTfjs({ ...(backend ? { backend } : {}), warn });
-  for (const skipped of info.skipped) warn(`tfjs: skipped ${skipped.backend}: ${skipped.reason}`);
-  return { description: adapter.describeTfjs(info), backend: info.backend };
+  const skipped = info.skipped.map((s) => `${s.backend}: ${s.reason}`);
+  for (const line of skipped) warn(`tfjs: skipped ${line}`);
+  return { description: adapter.describeTfjs(info), backend: info.backend, skipped };
 }

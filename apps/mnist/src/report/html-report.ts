@@ -7,6 +7,7 @@ import { confusionHeatmapSvg } from './confusion-heatmap';
 import { escapeHtml } from './escape-html';
 import { renderHistoryCharts } from './history-charts';
 import { misclassifiedGridHtml, type TestImages } from './misclassified-grid';
+import { paritySentence } from '../results/parity-sentence';
 
 /**
  * The bench's HTML report: one self-contained page (inline CSS and SVG, digits as PNG data URIs, no
@@ -56,7 +57,8 @@ function comparisonTableHtml(doc: BenchResults): string {
     doc.speedRatio === null
       ? ''
       : `<p class="speed">${escapeHtml(speedSentence(doc.speedRatio, doc.environment.tfjsBackend))}</p>`;
-  return `<table class="comparison"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${speed}`;
+  const parity = doc.parity ? `<p class="parity">${escapeHtml(paritySentence(doc.parity))}</p>` : '';
+  return `<table class="comparison"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>${speed}${parity}`;
 }
 
 function engineSection(result: BenchResults['results'][number], testImages: TestImages | undefined): string {

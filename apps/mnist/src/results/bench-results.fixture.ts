@@ -68,6 +68,7 @@ export function benchResultsFixture(): BenchResults {
       cpus: 2,
       memoryGiB: 24,
       tfjsBackend: 'wasm',
+      tfjsSkipped: ['node: @tensorflow/tfjs-node is not installed'],
       kernels: 'wasm',
     },
     results: [
@@ -75,5 +76,16 @@ export function benchResultsFixture(): BenchResults {
       engineResult('tfjs', 'tfjs 4.22.0 (wasm, SIMD)', 8, 26.15),
     ],
     speedRatio: 52.3,
+    parity: {
+      optimizer: 'sgd 0.01',
+      steps: 50,
+      batchSize: 128,
+      maxWeightDiff: 2.1e-7,
+      maxLossRelativeDiff: 4.6e-7,
+      lossDigitsAgreed: 6.3,
+      passed: true,
+      failures: [],
+      engines: { scratch: 'scratch (wasm kernels)', tfjs: 'tfjs 4.22.0 (wasm, SIMD)' },
+    },
   };
 }

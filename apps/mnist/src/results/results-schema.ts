@@ -83,7 +83,23 @@ const environmentSchema = z.object({
   cpus: z.number().int().positive(),
   memoryGiB: nonNegative,
   tfjsBackend: z.string().nullable(),
+  /** Faster tfjs backends that were not used, each with the reason (`node: @tensorflow/tfjs-node is not installed`). */
+  tfjsSkipped: z.array(z.string()).default([]),
   kernels: z.string(),
+});
+
+const paritySchema = z.object({
+  /** The optimizer of the check, e.g. `sgd 0.01`. */
+  optimizer: z.string(),
+  steps: z.number().int().positive(),
+  batchSize: z.number().int().positive(),
+  maxWeightDiff: nonNegative,
+  maxLossRelativeDiff: nonNegative,
+  /** null when the losses were identical at every step. */
+  lossDigitsAgreed: z.number().nullable(),
+  passed: z.boolean(),
+  failures: z.array(z.string()),
+  engines: z.object({ scratch: z.string(), tfjs: z.string() }),
 });
 
 export const benchResultsSchema = z.object({
@@ -95,6 +111,8 @@ export const benchResultsSchema = z.object({
   results: z.array(engineResultSchema),
   /** tfjs seconds/epoch ÷ scratch seconds/epoch; null unless both engines ran. */
   speedRatio: z.number().positive().nullable(),
+  /** The engines' step-by-step agreement from the same start (compareEngines); null when not run. */
+  parity: paritySchema.nullable().default(null),
 });
 
 export type BenchResults = z.infer<typeof benchResultsSchema>;
@@ -102,6 +120,7 @@ export type EngineResult = BenchResults['results'][number];
 export type BenchSettings = BenchResults['settings'];
 export type BenchEnvironment = BenchResults['environment'];
 export type TrainingHistory = EngineResult['history'];
+export type ParityResult = z.infer<typeof paritySchema>;
 
 /** `results[1].history.loss[3]` from zod's path array. */
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,6 +1,11 @@
 import { Adam, Dense, SGD, Sequential } from '@backprop/layers';
 import type { TrainingSettings } from '../cli-options';
 
+/** The preset's optimizer with the run's learning rate. */
+export function optimizerFor(settings: TrainingSettings) {
+  return settings.optimizer === 'adam' ? Adam(settings.learningRate) : SGD({ learningRate: settings.learningRate, momentum: settings.momentum });
+}
+
 /**
  * The Keras model of a run, the same for every engine: `Dense(256, inputShape [784])`, `Dense(128)`,
  * `Dense(10, softmax)` with the preset's hidden activation, categorical cross-entropy, and the
@@ -13,8 +18,6 @@ export function buildModel(settings: TrainingSettings, backend: string): Sequent
     const last = i === units.length - 1;
     model.add(Dense(n, { ...(i === 0 ? { inputShape: [inputs] } : {}), activation: last ? settings.outputActivation : settings.activation }));
   });
-  const optimizer =
-    settings.optimizer === 'adam' ? Adam(settings.learningRate) : SGD({ learningRate: settings.learningRate, momentum: settings.momentum });
-  model.compile({ loss: 'categorical_crossentropy', optimizer, metrics: ['accuracy'], backend });
+  model.compile({ loss: 'categorical_crossentropy', optimizer: optimizerFor(settings), metrics: ['accuracy'], backend });
   return model;
 }

@@ -10,6 +10,8 @@ export class MnistSource {
   readonly inputSize: number;
   readonly outputSize: number;
   private readonly picked: Uint32Array;
+  /** Image indices of the batch being read; grown once, then reused (no allocation per batch). */
+  private selection = new Uint32Array(0);
 
   constructor(
     readonly set: ImageSet,
@@ -32,7 +34,10 @@ export class MnistSource {
   }
 
   readBatch(indices: ArrayLike<number>, start: number, end: number, x: Float32Array, y: Float32Array | null): void {
-    const selection = new Uint32Array(end - start);
+    const n = end - start;
+    if (this.selection.length < n) this.selection = new Uint32Array(n);
+    // A view of the reused buffer when the batch is short (the last one of an epoch).
+    const selection = this.selection.length === n ? this.selection : this.selection.subarray(0, n);
     for (let r = start; r < end; r++) selection[r - start] = this.picked[indices[r]];
     toFloat32Batch(this.set, selection, x);
     if (y) oneHotLabels(this.set.labels, selection, this.outputSize, y);
