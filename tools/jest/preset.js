@@ -4,9 +4,8 @@ const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
 
-/** @param {string} packageDir @param {{ e2e?: boolean }} [options] */
-function jestConfig(packageDir, options = {}) {
-  const e2e = options.e2e === true;
+/** @param {string} packageDir */
+function jestConfig(packageDir) {
   return {
     rootDir: packageDir,
     testEnvironment: 'node',
@@ -16,8 +15,8 @@ function jestConfig(packageDir, options = {}) {
         { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
       ],
     },
-    testMatch: e2e ? ['<rootDir>/src/**/*.e2e.test.ts'] : ['<rootDir>/src/**/*.test.ts'],
-    testPathIgnorePatterns: e2e ? ['/node_modules/', '/dist/'] : ['/node_modules/', '/dist/', '\\.e2e\\.test\\.ts$'],
+    testMatch: ['<rootDir>/src/**/*.test.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
     moduleNameMapper: {
       '^@backprop/core$': `${root}/packages/core/src/index.ts`,
       '^@backprop/layers$': `${root}/packages/layers/src/index.ts`,

@@ -1,31 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { type OptimizerSpec, Rng } from '@backprop/core';
+import type { OptimizerSpec } from '@backprop/core';
+import { loadDigits } from '@backprop/datasets';
 import { compareEngines, type ParityReport } from './compare-engines';
 import { createModelSpec } from './model-spec';
 import { initTfjs } from './tfjs-runtime';
 
-/** The 8×8 digits vendored by @backprop/datasets (64 pixels 0..16, then the label); generated stand-ins if absent. */
+/** The 1,797 8×8 digits vendored by @backprop/datasets: pixels scaled to [0, 1], labels one-hot. */
 function digits(): { x: Float32Array; y: Float32Array; source: string } {
-  const file = path.resolve(__dirname, '../../datasets/data/digits.csv.gz');
-  if (existsSync(file)) {
-    const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
-    const x = new Float32Array(lines.length * 64);
-    const y = new Float32Array(lines.length * 10);
-    lines.forEach((line, r) => {
-      const values = line.split(',').map(Number);
-      for (let j = 0; j < 64; j++) x[r * 64 + j] = values[j] / 16;
-      y[r * 10 + values[64]] = 1;
-    });
-    return { x, y, source: 'digits.csv.gz' };
-  }
-  const rng = new Rng(7);
-  const rows = 512;
-  const x = Float32Array.from({ length: rows * 64 }, () => rng.uniform());
-  const y = new Float32Array(rows * 10);
-  for (let r = 0; r < rows; r++) y[r * 10 + rng.int(10)] = 1;
-  return { x, y, source: 'generated' };
+  const set = loadDigits();
+  const x = Float32Array.from(set.features.data, (v) => v / set.maxValue);
+  const y = new Float32Array(set.count * set.numClasses);
+  set.labels.forEach((label, r) => {
+    y[r * set.numClasses + label] = 1;
+  });
+  return { x, y, source: `${set.count} digits` };
 }
 
 const data = digits();
@@ -49,6 +36,12 @@ function parity(optimizer: OptimizerSpec, steps = 200): Promise<ParityReport> {
 
 describe('compareEngines on a 64-32-16-10 model, 200 steps of the digits', () => {
   beforeAll(() => initTfjs({ backend: 'cpu' }));
+
+  test('the data is the vendored digits (no stand-in)', () => {
+    expect(data.x).toHaveLength(1797 * 64);
+    expect(data.x.reduce((a, b) => Math.max(a, b))).toBe(1);
+    expect(data.y.reduce((a, b) => a + b)).toBe(1797);
+  });
 
   test.each<[string, OptimizerSpec]>([
     ['SGD', { name: 'sgd', learningRate: 0.1 }],

@@ -20,10 +20,13 @@ export { fusedSoftmaxCrossEntropy, type TfjsLoss, tfjsLoss } from './tfjs-losses
 export { tfjsModelToSpec, type TfjsModelToSpecOptions } from './tfjs-model-to-spec';
 export { optimizerFromTfjs, tfjsOptimizer } from './tfjs-optimizer';
 export {
+  consumerSearchPaths,
+  describeSkipped,
   describeTfjs,
   getTfjsInfo,
   initTfjs,
   type InitTfjsOptions,
+  loadFromConsumer,
   TFJS_BACKEND_ENV,
   type TfjsBackendName,
   type TfjsInfo,

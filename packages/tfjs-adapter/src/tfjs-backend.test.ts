@@ -68,6 +68,69 @@ describe('TfjsBackend', () => {
     expect(await lossesOf()).toEqual(a);
   });
 
+  test('dropout on a softmax output with categorical cross-entropy follows core: mask the softmax, then the plain loss', async () => {
+    // Core's DenseNetwork fuses softmax + cross-entropy only without dropout on the last layer; with it, the loss is
+    // the non-fused categorical cross-entropy of the masked softmax output, backpropagated through mask and softmax.
+    const units = 4;
+    const rate = 0.25;
+    const lr = 0.1;
+    const labels = new Float32Array(rows * units);
+    for (let r = 0; r < rows; r++) labels[r * units + (r % units)] = 1;
+    const dropSpec = createModelSpec({
+      inputSize: 8,
+      layers: [{ units, activation: 'softmax', dropoutRate: rate }],
+      loss: 'categoricalCrossentropy',
+      optimizer: { name: 'sgd', learningRate: lr },
+      seed: 5,
+    });
+    const backend = await tfjsBackendFactory.create(dropSpec);
+    const [{ kernel: w0, bias: b0 }] = backend.getWeights();
+    const s = backend.predict(x, rows);
+
+    // The mask the backend draws at its first step: seed = first draw of Rng(spec seed), plus the layer index.
+    const maskTensor = tf.dropout(tf.ones([rows, units]), rate, undefined, new Rng(dropSpec.seed).nextUint32() + 0);
+    const mask = maskTensor.dataSync() as Float32Array;
+    maskTensor.dispose();
+    for (let r = 0; r < rows; r++) expect(mask.subarray(r * units, (r + 1) * units).some((m) => m > 0)).toBe(true);
+    expect(new Set(mask)).toEqual(new Set([0, Math.fround(1 / (1 - rate))]));
+
+    // Core's non-fused path (computeGradients), written out: loss and gradient of the masked output, mask, softmax backward.
+    const cce = getLoss('categoricalCrossentropy');
+    const dropped = s.map((v, i) => v * mask[i]);
+    const expectedLoss = cce.value(dropped, labels, rows, units);
+    const dA = new Float32Array(rows * units);
+    cce.gradient(dropped, labels, dA, rows, units);
+    const dZ = new Float64Array(rows * units);
+    for (let r = 0; r < rows; r++) {
+      const o = r * units;
+      let dot = 0;
+      for (let j = 0; j < units; j++) dot += dA[o + j] * mask[o + j] * s[o + j];
+      for (let j = 0; j < units; j++) dZ[o + j] = s[o + j] * (dA[o + j] * mask[o + j] - dot);
+    }
+    const w1 = Array.from(w0, (w, k) => {
+      const [i, j] = [Math.floor(k / units), k % units];
+      let g = 0;
+      for (let r = 0; r < rows; r++) g += x[r * 8 + i] * dZ[r * units + j];
+      return w - lr * g;
+    });
+    const b1 = Array.from(b0 ?? [], (b, j) => {
+      let g = 0;
+      for (let r = 0; r < rows; r++) g += dZ[r * units + j];
+      return b - lr * g;
+    });
+
+    const loss = backend.trainOnBatch(x, labels, rows);
+    expect(loss).toBeCloseTo(expectedLoss, 5);
+    // Not what the fused loss of the undropped softmax gives.
+    expect(Math.abs(loss - cce.value(s, labels, rows, units))).toBeGreaterThan(1e-3);
+    // Metrics see the last layer's output before dropout, as core's lastTrainOutputs.
+    expect(backend.lastTrainOutputs(rows)).toEqual(s);
+    const [{ kernel, bias }] = backend.getWeights();
+    Array.from(kernel).forEach((w, k) => expect(w).toBeCloseTo(w1[k], 6));
+    Array.from(bias ?? []).forEach((b, j) => expect(b).toBeCloseTo(b1[j], 6));
+    backend.dispose();
+  });
+
   test('setWeights round-trips and checks shapes', async () => {
     const backend = await tfjsBackendFactory.create(spec);
     const weights = backend.getWeights();

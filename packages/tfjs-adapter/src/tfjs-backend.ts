@@ -22,7 +22,10 @@ export class TfjsBackend implements Backend {
   private readonly outputSize: number;
   /** Dropout seeds, one per step, drawn from the spec seed. */
   private readonly dropoutRng: Rng;
-  /** The last training forward pass's output (logits when the loss is fused), kept for `lastTrainOutputs`. */
+  /**
+   * The last training forward pass's last-layer output before its dropout (logits when the loss is fused), kept
+   * for `lastTrainOutputs`; core's scratch engine also reports the undropped activations there.
+   */
   private lastOutput: tf.Tensor | null = null;
   private disposed = false;
 
@@ -30,7 +33,7 @@ export class TfjsBackend implements Backend {
     const last = spec.layers[spec.layers.length - 1];
     // The loss first (it allocates nothing), then the model (which disposes itself if it fails), then the
     // optimizer (which allocates its learning-rate scalars): bad input never leaves tensors behind.
-    this.loss = tfjsLoss(spec.loss, last.activation);
+    this.loss = tfjsLoss(spec.loss, last.activation, last.dropoutRate);
     const parts = buildTfjsModel(spec);
     try {
       this.optimizer = tfjsOptimizer(spec.optimizer);
@@ -59,9 +62,9 @@ export class TfjsBackend implements Backend {
       // minimize(f, returnCost = true, varList): one update on exactly this batch; the cost is the loss before it.
       const loss = this.optimizer.minimize(
         () => {
-          const output = this.forwardTraining(xs, dropoutSeed);
+          const { output, beforeDropout } = this.forwardTraining(xs, dropoutSeed);
           // Kept (one tensor, replaced every step) so metrics need no second forward pass.
-          this.lastOutput = tf.keep(output);
+          this.lastOutput = tf.keep(beforeDropout);
           return this.loss.compute(output, ys);
         },
         true,
@@ -129,24 +132,30 @@ export class TfjsBackend implements Backend {
    * Two departures from `model.apply(x, { training: true })`:
    * - Porting note: a tfjs Dropout layer with a fixed `seed` draws the same mask at every call; here each step
    *   gets its own seed (drawn from the spec seed), so masks differ between steps yet replay with the seed.
-   * - With softmax + categorical cross-entropy the last Dense's logits are returned and the loss applies the
-   *   softmax itself (core's fused kernel).
+   * - With softmax + categorical cross-entropy (and no dropout on the last layer) the last Dense's logits are
+   *   returned and the loss applies the softmax itself (core's fused kernel). With dropout on the last layer,
+   *   as in core, the softmax output is masked and the loss is the plain categorical cross-entropy of that.
+   * `output` is what the loss sees; `beforeDropout` the last layer's output (or logits) before its dropout.
    */
-  private forwardTraining(xs: tf.Tensor2D, dropoutSeed: number): tf.Tensor2D {
+  private forwardTraining(xs: tf.Tensor2D, dropoutSeed: number): { output: tf.Tensor2D; beforeDropout: tf.Tensor2D } {
     let h: tf.Tensor = xs;
+    let beforeDropout: tf.Tensor = xs;
     const last = this.groups.length - 1;
     this.groups.forEach((group, i) => {
       if (i === last && this.loss.fromLogits) {
+        // fromLogits implies dropoutRate 0 here (tfjsLoss), so there is no mask to apply.
         const [kernel, bias] = group.dense.trainableWeights.map((w) => w.read());
         h = tf.matMul(h, kernel);
         if (bias) h = tf.add(h, bias);
+        beforeDropout = h;
         return;
       }
       h = group.dense.apply(h) as tf.Tensor;
       for (const layer of group.activationLayers) h = layer.apply(h) as tf.Tensor;
+      beforeDropout = h;
       if (group.spec.dropoutRate > 0) h = tf.dropout(h, group.spec.dropoutRate, undefined, dropoutSeed + i);
     });
-    return h as tf.Tensor2D;
+    return { output: h as tf.Tensor2D, beforeDropout: beforeDropout as tf.Tensor2D };
   }
 
   private releaseLastOutput(): void {

@@ -68,6 +68,8 @@ describe('tfjs losses equal core losses', () => {
     const target = new Float32Array(rows * cols);
     for (let r = 0; r < rows; r++) target[r * cols + (r === 0 ? 1 : rng.int(cols))] = 1;
     expect(tfjsLoss({ name: 'categoricalCrossentropy' }, SOFTMAX).fromLogits).toBe(true);
+    // As core: with dropout on the softmax layer nothing is fused (the loss sees the masked probabilities).
+    expect(tfjsLoss({ name: 'categoricalCrossentropy' }, SOFTMAX, 0.5).fromLogits).toBe(false);
     const probs = new Float32Array(rows * cols);
     const grad = new Float32Array(rows * cols);
     const coreValue = jsKernels.softmaxCrossEntropy(logits, target, probs, grad, rows, cols, 1 / rows) / rows;

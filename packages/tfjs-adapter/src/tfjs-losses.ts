@@ -3,12 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import { TfjsUnsupportedError } from './errors';
 
 /**
- * A loss in tf ops: `pred` is the network output (or the logits when `fromLogits`), `target` the labels,
+ * A loss in tf ops: `pred` is the network's training output (or the logits when `fromLogits`), `target` the labels,
  * both rows × units; the result is the scalar core's loss of the same name returns.
  */
 export interface TfjsLoss {
   readonly name: LossName;
-  /** True for softmax + categorical cross-entropy: the loss takes the last layer's logits (see `fusedSoftmaxCrossEntropy`). */
+  /**
+   * True for softmax + categorical cross-entropy without dropout on the last layer: the loss takes the last
+   * layer's logits (see `fusedSoftmaxCrossEntropy`).
+   */
   readonly fromLogits: boolean;
   compute(pred: tf.Tensor2D, target: tf.Tensor2D): tf.Scalar;
 }
@@ -22,9 +25,12 @@ export interface TfjsLoss {
  * - `tf.losses.hingeLoss` always converts labels 2t − 1; core (like Keras) does so only for 0/1 labels.
  * - tfjs-layers has no sum-of-squares loss (`sse` is the tutorials' ½·Σ per sample).
  */
-export function tfjsLoss(spec: LossSpec, lastActivation: ActivationSpec): TfjsLoss {
+export function tfjsLoss(spec: LossSpec, lastActivation: ActivationSpec, lastDropoutRate = 0): TfjsLoss {
   const name = spec.name;
-  if (name === 'categoricalCrossentropy' && lastActivation.name === 'softmax') {
+  // Core's rule (DenseNetwork's fusedSoftmaxCrossEntropy): fused only when nothing sits between the softmax and
+  // the loss. With dropout on the last layer core applies the mask to the softmax output and takes the plain
+  // categorical cross-entropy (p / Σp, clipped) of that, backpropagating through the mask and the softmax.
+  if (name === 'categoricalCrossentropy' && lastActivation.name === 'softmax' && lastDropoutRate === 0) {
     return { name, fromLogits: true, compute: (z, t) => fusedSoftmaxCrossEntropy(z, t) };
   }
   const build = elementLosses[name];

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { BackpropError, UnknownNameError } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
@@ -27,8 +29,17 @@ export interface TfjsInfo {
 export interface InitTfjsOptions {
   /** Force one backend; `auto` (default, or `BACKPROP_TFJS_BACKEND`) tries node, then wasm, then cpu. */
   readonly backend?: TfjsBackendName | 'auto';
-  /** How optional packages are loaded; replaceable so tests can simulate a missing or broken tfjs-node. */
+  /**
+   * How packages are loaded; replaceable so tests can simulate a missing or broken tfjs-node. Default
+   * `loadFromConsumer`: this package's own `require`, then the app's (see `searchFrom`).
+   */
   readonly loadModule?: (name: string) => unknown;
+  /**
+   * Where the app lives, for finding packages the app installed but this package cannot see (pnpm's isolated
+   * `node_modules`): files or directories, tried in order after this package's own `require`. Default
+   * `consumerSearchPaths()`: the file of `require.main`, then the current directory.
+   */
+  readonly searchFrom?: readonly string[];
   /** Where fallbacks are reported; default `console.warn`. */
   readonly warn?: (message: string) => void;
 }
@@ -39,7 +50,9 @@ export const TFJS_BACKEND_ENV = 'BACKPROP_TFJS_BACKEND';
 const NODE_PACKAGE = '@tensorflow/tfjs-node';
 const WASM_PACKAGE = '@tensorflow/tfjs-backend-wasm';
 const INSTALL_HINT: Record<TfjsBackendName, string> = {
-  node: `Install it with \`pnpm add ${NODE_PACKAGE}\` and allow its build script (\`pnpm approve-builds\`); it downloads libtensorflow, so it needs internet access`,
+  node:
+    `Install it in the app that runs training (\`pnpm add ${NODE_PACKAGE}@${tf.version_core}\`, e.g. with \`--filter <your-app>\`) ` +
+    'and allow its build script (`pnpm approve-builds`); it downloads libtensorflow, so it needs internet access',
   wasm: `Install it with \`pnpm add ${WASM_PACKAGE}@${tf.version_core}\``,
   cpu: 'The cpu backend ships with @tensorflow/tfjs; reinstall @tensorflow/tfjs',
 };
@@ -88,6 +101,14 @@ export function getTfjsInfo(): TfjsInfo {
   return info;
 }
 
+/**
+ * The backends that were not used, one line each for results and logs, e.g.
+ * `['node: @tensorflow/tfjs-node is not installed']`; empty when the fastest backend runs.
+ */
+export function describeSkipped(current: Pick<TfjsInfo, 'skipped'> = getTfjsInfo()): string[] {
+  return current.skipped.map((s) => `${s.backend}: ${s.reason}`);
+}
+
 /** One line for reports, e.g. `tfjs 4.22.0 (wasm, SIMD)`. */
 export function describeTfjs(current: TfjsInfo = getTfjsInfo()): string {
   const details: string[] = [current.backend];
@@ -110,7 +131,8 @@ async function select(requested: TfjsBackendName | 'auto', options: InitTfjsOpti
   if (requested !== 'auto' && !(tfjsBackendNames as readonly string[]).includes(requested)) {
     throw new UnknownNameError('tfjs backend', String(requested), ['auto', ...tfjsBackendNames]);
   }
-  const load = options.loadModule ?? ((name: string) => require(name));
+  const searchFrom = options.searchFrom;
+  const load = options.loadModule ?? ((name: string) => loadFromConsumer(name, searchFrom));
   const warn = options.warn ?? ((message: string) => console.warn(message));
   const candidates = requested === 'auto' ? tfjsBackendNames : [requested];
   const skipped: { backend: TfjsBackendName; reason: string }[] = [];
@@ -122,7 +144,7 @@ async function select(requested: TfjsBackendName | 'auto', options: InitTfjsOpti
     // An absent optional package is the normal case and stays quiet; an installed one that fails is worth a warning.
     if (!failure.absent) warn(`[tfjs-adapter] ${backend} backend failed (${failure.reason}); falling back to the next backend`);
   }
-  throw new TfjsBackendUnavailableError('auto', skipped.map((s) => `${s.backend}: ${s.reason}`).join('; '), INSTALL_HINT.cpu);
+  throw new TfjsBackendUnavailableError('auto', describeSkipped({ skipped }).join('; '), INSTALL_HINT.cpu);
 }
 
 /** Try to start one backend; null on success, else why not. */
@@ -173,6 +195,62 @@ async function describeRunning(backend: TfjsBackendName): Promise<Omit<TfjsInfo,
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const wasm = require(WASM_PACKAGE) as { getThreadsCount?: () => number };
   return { ...base, simd, threads: wasm.getThreadsCount?.() ?? 1 };
+}
+
+/**
+ * Where, besides this package, optional packages are looked for: the file Node started (`require.main`, the
+ * app's entry point), then `package.json` in the current directory (for runners such as tsx or jest, whose
+ * `require.main` is the runner). With pnpm's isolated `node_modules`, a package added to the app
+ * (`pnpm add @tensorflow/tfjs-node --filter my-app`) is visible from the app's files but not from this package.
+ */
+export function consumerSearchPaths(): string[] {
+  const paths: string[] = [];
+  const main = require.main?.filename;
+  if (main) paths.push(main);
+  paths.push(path.join(process.cwd(), 'package.json'));
+  return paths;
+}
+
+/**
+ * Load `name` the way the app would: this package's own `require` first, then a `require` made for each of
+ * `searchFrom` (files, or directories, which are searched as if from a file inside them); default
+ * `consumerSearchPaths()`. A package found somewhere is loaded there, and its load errors propagate (a broken
+ * install is not "not installed"); only when no location resolves it does the `MODULE_NOT_FOUND` of this
+ * package's own `require` surface.
+ */
+export function loadFromConsumer(name: string, searchFrom: readonly string[] = consumerSearchPaths()): unknown {
+  let notFound: unknown;
+  try {
+    return require(name);
+  } catch (error) {
+    if (!isMissingModule(error, name)) throw error;
+    notFound = error;
+  }
+  const seen = new Set<string>();
+  for (const location of searchFrom) {
+    // createRequire resolves from the folder of the file it is given; a directory becomes a file inside it.
+    const from = isDirectory(location) ? path.join(location, 'package.json') : path.resolve(location);
+    if (seen.has(path.dirname(from))) continue;
+    seen.add(path.dirname(from));
+    const consumerRequire = createRequire(from);
+    let resolved: string;
+    try {
+      resolved = consumerRequire.resolve(name);
+    } catch (error) {
+      if (isMissingModule(error, name)) continue;
+      throw error;
+    }
+    return consumerRequire(resolved);
+  }
+  throw notFound;
+}
+
+function isDirectory(location: string): boolean {
+  try {
+    return statSync(location).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The folder holding tfjs-backend-wasm's .wasm files, found through Node's resolver (works with pnpm's layout). */
