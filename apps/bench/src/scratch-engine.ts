@@ -1,4 +1,4 @@
-import { createOptimizer, DenseNetwork, loadKernels } from '@backprop/core';
+import { createOptimizer, DenseNetwork, describeKernels, loadKernels } from '@backprop/core';
 import type { BenchData, BenchEngine, BenchModel } from './bench-engine';
 
 /** Our engine with a given kernel set (`wasm` or `js`), trained through `DenseNetwork.trainStep`. */
@@ -32,7 +32,7 @@ export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel,
   };
   return {
     name: `scratch-${kernelSet}`,
-    description: `scratch (${kernels.name} kernels)`,
+    description: `scratch (${describeKernels(kernels)})`,
     trainStep,
     infer,
     dispose: () => {

@@ -3,7 +3,7 @@ export * from './matrix';
 export * from './random';
 export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
 export { jsKernels } from './kernels/js-kernels';
-export { getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
+export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
 export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
 export { EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
 export {

@@ -1,4 +1,4 @@
-import { ArgumentError, createOptimizer, DenseNetwork, type LayerWeights, ShapeError } from '@backprop/core';
+import { ArgumentError, createOptimizer, DenseNetwork, describeKernels, type LayerWeights, ShapeError } from '@backprop/core';
 import type { ModelSpec, Sequential } from '@backprop/layers';
 import { BatchOrder } from './batch-order';
 import { type SequentialToSpecOptions, sequentialToSpec } from './sequential-to-spec';
@@ -102,7 +102,7 @@ export async function compareEngines(options: CompareEnginesOptions): Promise<Pa
       const lossRelativeDiff = denominator === 0 ? 0 : Math.abs(scratchLoss - tfjsLoss) / denominator;
       results.push({ step, scratchLoss, tfjsLoss, lossRelativeDiff, maxWeightDiff: maxDifference(scratch.getWeights(), tfjs.getWeights()) });
     }
-    return summarise(results, tolerance, { scratch: `scratch (${scratch.kernels.name} kernels)`, tfjs: tfjs.description });
+    return summarise(results, tolerance, { scratch: `scratch (${describeKernels(scratch.kernels)})`, tfjs: tfjs.description });
   } finally {
     tfjs.dispose();
     optimizer.dispose();

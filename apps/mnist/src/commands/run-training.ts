@@ -8,7 +8,7 @@ import { loadData, type MnistData } from '../training/load-data';
 import { type EngineRun, trainEngine } from '../training/train-engine';
 import { describeEnvironment } from './environment';
 import { setUpTfjs, type TfjsSetup } from './tfjs-engine';
-import { getKernels } from '@backprop/core';
+import { describeKernels } from '@backprop/core';
 
 export interface TrainingRun {
   doc: BenchResults;
@@ -37,7 +37,7 @@ export async function runTraining(cmd: BenchCommand | TrainCommand, argv: readon
     }
     for (const engine of cmd.engines) {
       if (interrupt.requested) break;
-      const description = engine === 'tfjs' && tfjs ? tfjs.description : `scratch (${getKernels().name} kernels)`;
+      const description = engine === 'tfjs' && tfjs ? tfjs.description : `scratch (${describeKernels()})`;
       runs.push(await trainEngine(engine, description, settings, data, { verbose: cmd.verbose, interrupt, log }));
     }
   } finally {

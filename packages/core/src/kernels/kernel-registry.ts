@@ -65,3 +65,8 @@ registerKernels('js', () => jsKernels, 0);
 // WebAssembly SIMD kernels are the default wherever they load; loadWasmKernels() returns null (and the
 // js kernels are used) when the runtime lacks SIMD or the .wasm file is missing.
 registerKernels('wasm', () => loadWasmKernels(), 10);
+
+/** `wasm kernels, relaxed SIMD (FMA)` or `js kernels`: what computes, for reports and benchmark tables. */
+export function describeKernels(kernels: Kernels = getKernels()): string {
+  return `${kernels.name} kernels${kernels.detail ? `, ${kernels.detail}` : ''}`;
+}

@@ -23,6 +23,8 @@ export interface ActivationSpec {
 export interface Kernels {
   /** `js` for the TypeScript reference, `wasm` for WebAssembly SIMD. */
   readonly name: string;
+  /** What exactly runs, for reports: e.g. `SIMD` or `relaxed SIMD (FMA)` for wasm. */
+  readonly detail?: string;
 
   /** A zero-filled buffer of `length` floats that this kernel set can compute on without copying. */
   alloc(length: number): Float32Array;

@@ -62,6 +62,7 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
 
   return {
     name: 'wasm',
+    detail: module.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD',
     relaxedSimd: module.relaxedSimd,
     get heapUsedBytes() {
       return heap.usedBytes;

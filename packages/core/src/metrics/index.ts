@@ -1,4 +1,5 @@
 export { accuracy } from './accuracy';
+export { binaryAccuracy } from './binary-accuracy';
 export { type ClassLabels, classLabels } from './class-labels';
 export {
   type ClassificationReportOptions,

@@ -1,6 +1,6 @@
 export { argMaxRows, type RowMajor } from './arg-max-rows';
 export { MinMaxScaler, type MinMaxScaleOptions, minMaxScale, scaleMinMax } from './min-max-scale';
-export { oneHot } from './one-hot';
+export { ClassLabelError, oneHot, oneHotInto } from './one-hot';
 export {
   type LabelArray,
   type TrainTestSplit,
