@@ -1,4 +1,4 @@
-import { ArgumentError, ShapeError } from '@backprop/core';
+import { ArgumentError, ClassLabelError, oneHotInto, ShapeError } from '@backprop/core';
 import type { Backend } from '../backend/backend';
 import type { ResolvedLoss } from '../losses/loss-resolution';
 import type { ModelPlan } from '../model/model-plan';
@@ -80,18 +80,19 @@ export class BatchReader {
     return { x, y, rows };
   }
 
-  /** Keras's sparse losses take integer labels; encode them as one-hot rows (`to_categorical`) for the backend. */
+  /**
+   * Keras's sparse losses take integer labels; encode them as one-hot rows (`to_categorical`) for the
+   * backend with core's `oneHotInto`, naming the sample and the output layer when a label is out of range.
+   */
   private oneHot(labels: Float32Array, y: Float32Array, indices: ArrayLike<number>, start: number): void {
     const units = this.plan.outputUnits;
-    y.fill(0);
-    for (let r = 0; r < labels.length; r++) {
-      const label = labels[r];
-      if (!Number.isInteger(label) || label < 0 || label >= units) {
-        throw new ArgumentError(
-          `y[${indices[start + r]}] must be an integer class label in 0..${units - 1} (Dense "${this.plan.lastDense.name}" has ${units} units), got ${label}`,
-        );
-      }
-      y[r * units + label] = 1;
+    try {
+      oneHotInto(labels, units, y);
+    } catch (error) {
+      if (!(error instanceof ClassLabelError)) throw error;
+      throw new ArgumentError(
+        `y[${indices[start + error.index]}] must be an integer class label in 0..${units - 1} (Dense "${this.plan.lastDense.name}" has ${units} units), got ${error.value}`,
+      );
     }
   }
 

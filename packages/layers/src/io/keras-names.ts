@@ -15,14 +15,37 @@ const KERAS_ACTIVATIONS: Record<string, string> = {
   elu: 'elu',
 };
 
-/** The Keras name of a layer's activation; throws for activations the format cannot express. */
+/** Keras layers that hold an activation with a parameter: written after a linear Dense, folded back on load. */
+export type KerasActivationLayerName = 'LeakyReLU' | 'ELU';
+
+/** A parameterized activation as Keras writes it: its own layer (`LeakyReLU`, `ELU`) with `alpha` in the config. */
+export interface KerasActivationLayer {
+  readonly className: KerasActivationLayerName;
+  /** Keras's automatic name for the layer: `leaky_re_lu`, `elu`. */
+  readonly prefix: string;
+  readonly alpha: number;
+}
+
+/**
+ * The separate Keras layer an activation needs, or null when an activation string holds it. Keras's
+ * `'elu'` string fixes alpha = 1, and tfjs has no leaky-ReLU activation string, so leakyRelu and
+ * elu(α ≠ 1) are written as Keras does: `Dense(activation='linear')` followed by `LeakyReLU(alpha)` /
+ * `ELU(alpha)`. Porting note: tfjs's ELU layer only accepts alpha 1 (it throws NotImplementedError
+ * otherwise), so a model with elu(α ≠ 1) loads here and in Keras but not in `tf.loadLayersModel`.
+ */
+export function kerasActivationLayer(activation: ActivationSpec): KerasActivationLayer | null {
+  if (activation.name === 'leakyRelu') return { className: 'LeakyReLU', prefix: 'leaky_re_lu', alpha: activation.alpha };
+  if (activation.name === 'elu' && activation.alpha !== 1) return { className: 'ELU', prefix: 'elu', alpha: activation.alpha };
+  return null;
+}
+
+/** The Keras name of a layer's activation; throws for activations that need a layer of their own or that the format cannot express. */
 export function kerasActivation(activation: ActivationSpec, layerName: string): string {
   const name = KERAS_ACTIVATIONS[activation.name];
-  // Keras's 'elu' activation string fixes alpha = 1; leakyRelu and step have no activation string in
-  // tfjs (Keras uses a separate LeakyReLU layer, which this facade does not model).
-  if (!name || (activation.name === 'elu' && activation.alpha !== 1)) {
+  // step (the perceptron's) has no Keras counterpart at all.
+  if (!name || kerasActivationLayer(activation)) {
     throw new ArgumentError(
-      `layer "${layerName}" uses activation ${activation.name}${activation.alpha ? ` (alpha ${activation.alpha})` : ''}, which the TensorFlow.js layers format cannot store; supported: ${Object.keys(KERAS_ACTIVATIONS).join(', ')}`,
+      `layer "${layerName}" uses activation ${activation.name}${activation.alpha ? ` (alpha ${activation.alpha})` : ''}, which the TensorFlow.js layers format cannot store; supported: ${Object.keys(KERAS_ACTIVATIONS).join(', ')}, leakyRelu (as a LeakyReLU layer), elu with any alpha (as an ELU layer)`,
     );
   }
   return name;
@@ -34,6 +57,23 @@ export function coreActivation(kerasName: string): string | null {
 }
 
 export const supportedKerasActivations: readonly string[] = Object.keys(KERAS_ACTIVATIONS);
+
+/** Activation layers that load as an activation: the class names `kerasActivationLayer` writes. */
+export const kerasActivationLayerNames: readonly KerasActivationLayerName[] = ['LeakyReLU', 'ELU'];
+
+/**
+ * A `LeakyReLU` or `ELU` layer config → core activation. LeakyReLU's slope is `alpha` in Keras 2 and
+ * tfjs and `negative_slope` in Keras 3 (default 0.3 in all three); ELU's is `alpha` (default 1).
+ */
+export function coreActivationOfLayer(className: KerasActivationLayerName, config: Record<string, unknown>): { name: 'leakyRelu' | 'elu'; alpha: number } {
+  const leaky = className === 'LeakyReLU';
+  const key = leaky && config.alpha === undefined && config.negative_slope !== undefined ? 'negative_slope' : 'alpha';
+  const value = config[key] ?? (leaky ? 0.3 : 1);
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ArgumentError(`${className} ${key} must be a finite number, got ${JSON.stringify(value)}`);
+  }
+  return { name: leaky ? 'leakyRelu' : 'elu', alpha: value };
+}
 
 export interface InitializerJson {
   class_name: string;

@@ -4,7 +4,7 @@ import type { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
 import type { WeightArray } from '../model/keras-weights';
 import type { ModelPlan } from '../model/model-plan';
-import { kerasActivation, kerasInitializer } from './keras-names';
+import { type KerasActivationLayer, kerasActivation, kerasActivationLayer, kerasInitializer } from './keras-names';
 
 /**
  * The TensorFlow.js layers format (tfjs-layers `LayersModel.save`, tfjs-core `io.ModelJSON`): a
@@ -44,35 +44,66 @@ export interface WeightsManifestGroup {
 export const LAYERS_VERSION = '0.1.0';
 export const WEIGHTS_FILE = 'weights.bin';
 
-/** Keras's config of one layer, with Keras's snake_case keys; the first carries `batch_input_shape`. */
-export function layerJson(layer: Layer, first: boolean): LayerJson {
-  const common = { name: layer.name, trainable: true, dtype: 'float32' };
-  switch (layer.className) {
-    case 'Dense': {
-      const dense = layer as DenseLayer;
-      return {
-        class_name: 'Dense',
-        config: {
-          units: dense.units,
-          activation: kerasActivation(dense.activation, dense.name),
-          use_bias: dense.useBias,
-          kernel_initializer: kerasInitializer(dense.kernelInitializer),
-          bias_initializer: kerasInitializer(dense.biasInitializer),
-          kernel_regularizer: null,
-          bias_regularizer: null,
-          activity_regularizer: null,
-          kernel_constraint: null,
-          bias_constraint: null,
-          ...common,
-          ...(first && dense.inputShape ? { batch_input_shape: [null, ...dense.inputShape] } : {}),
-        },
-      };
+/**
+ * Keras's configs of a layer list, with Keras's snake_case keys; the first carries `batch_input_shape`.
+ * A leakyRelu or elu(α ≠ 1) activation becomes its own `LeakyReLU` / `ELU` layer, as Keras writes it:
+ * after its Dense (then linear), with a Keras-style name unused in the model (`leaky_re_lu`, `elu_1`, …),
+ * or in place of an `Activation` layer, under that layer's name.
+ */
+export function layersJson(layers: readonly Layer[]): LayerJson[] {
+  const used = new Set(layers.map((layer) => layer.name));
+  const out: LayerJson[] = [];
+  layers.forEach((layer, i) => {
+    const common = { name: layer.name, trainable: true, dtype: 'float32' };
+    switch (layer.className) {
+      case 'Dense': {
+        const dense = layer as DenseLayer;
+        const separate = kerasActivationLayer(dense.activation);
+        out.push({
+          class_name: 'Dense',
+          config: {
+            units: dense.units,
+            activation: separate ? 'linear' : kerasActivation(dense.activation, dense.name),
+            use_bias: dense.useBias,
+            kernel_initializer: kerasInitializer(dense.kernelInitializer),
+            bias_initializer: kerasInitializer(dense.biasInitializer),
+            kernel_regularizer: null,
+            bias_regularizer: null,
+            activity_regularizer: null,
+            kernel_constraint: null,
+            bias_constraint: null,
+            ...common,
+            ...(i === 0 && dense.inputShape ? { batch_input_shape: [null, ...dense.inputShape] } : {}),
+          },
+        });
+        if (separate) out.push(activationLayerJson(separate, unusedName(separate.prefix, used)));
+        break;
+      }
+      case 'Dropout':
+        out.push({ class_name: 'Dropout', config: { rate: (layer as DropoutLayer).rate, noise_shape: null, seed: null, ...common } });
+        break;
+      case 'Activation': {
+        const { activation } = layer as ActivationLayer;
+        const separate = kerasActivationLayer(activation);
+        out.push(separate ? activationLayerJson(separate, layer.name) : { class_name: 'Activation', config: { activation: kerasActivation(activation, layer.name), ...common } });
+        break;
+      }
     }
-    case 'Dropout':
-      return { class_name: 'Dropout', config: { rate: (layer as DropoutLayer).rate, noise_shape: null, seed: null, ...common } };
-    case 'Activation':
-      return { class_name: 'Activation', config: { activation: kerasActivation((layer as ActivationLayer).activation, layer.name), ...common } };
-  }
+  });
+  return out;
+}
+
+/** `LeakyReLU` / `ELU` config: `alpha` is the name Keras 2, tfjs and (with a deprecation warning) Keras 3 read. */
+function activationLayerJson(layer: KerasActivationLayer, name: string): LayerJson {
+  return { class_name: layer.className, config: { alpha: layer.alpha, name, trainable: true, dtype: 'float32' } };
+}
+
+/** `prefix`, else `prefix_1`, `prefix_2`, … — the first not in `used`, which it is then added to. */
+function unusedName(prefix: string, used: Set<string>): string {
+  let name = prefix;
+  for (let n = 1; used.has(name); n++) name = `${prefix}_${n}`;
+  used.add(name);
+  return name;
 }
 
 /** model.json for a model, and the weights.bin bytes matching its manifest. */
@@ -93,7 +124,7 @@ export function modelArtifacts(name: string, layers: readonly Layer[], plan: Mod
   const json: ModelJson = {
     modelTopology: {
       class_name: 'Sequential',
-      config: { name, layers: layers.map((layer, i) => layerJson(layer, i === 0)) },
+      config: { name, layers: layersJson(layers) },
       keras_version: `backprop-layers ${LAYERS_VERSION}`,
       backend: 'backprop',
     },

@@ -1,4 +1,5 @@
 import { ModelFormatError } from '@backprop/core';
+import { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
 import { coreInitializer, kerasInitializer } from './keras-names';
 import { parseTopology } from './model-topology';
@@ -32,6 +33,36 @@ describe('parseTopology', () => {
   it('reads Keras 2.2’s bare layer list and Keras 3’s batch_shape', () => {
     const { layers } = parseTopology({ class_name: 'Sequential', config: [{ class_name: 'Dense', config: { units: 2, batch_shape: [null, 3] } }] }, 'm.json');
     expect(layers[0].inputShape).toEqual([3]);
+  });
+
+  it('reads LeakyReLU (Keras 2 / tfjs alpha, Keras 3 negative_slope) and ELU layers as activations', () => {
+    const dense = (name: string) => ({ class_name: 'Dense', config: { name, units: 2, activation: 'linear' } });
+    const topology = {
+      class_name: 'Sequential',
+      config: {
+        layers: [
+          { class_name: 'InputLayer', config: { batch_shape: [null, 3], name: 'input' } },
+          dense('a'),
+          { class_name: 'LeakyReLU', config: { name: 'k2', alpha: 0.1 } },
+          dense('b'),
+          { class_name: 'LeakyReLU', config: { name: 'k3', negative_slope: 0.2 } },
+          dense('c'),
+          { class_name: 'LeakyReLU', config: { name: 'default' } },
+          dense('d'),
+          { class_name: 'ELU', config: { name: 'elu', alpha: 0.7 } },
+        ],
+      },
+    };
+    const { layers } = parseTopology(topology, 'm.json');
+    const activations = layers.filter((l): l is ActivationLayer => l instanceof ActivationLayer);
+    expect(activations.map((l) => [l.name, l.activation])).toEqual([
+      ['k2', { name: 'leakyRelu', alpha: 0.1 }],
+      ['k3', { name: 'leakyRelu', alpha: 0.2 }],
+      ['default', { name: 'leakyRelu', alpha: 0.3 }],
+      ['elu', { name: 'elu', alpha: 0.7 }],
+    ]);
+    const bad = { class_name: 'Sequential', config: { layers: [{ ...dense('a'), config: { ...dense('a').config, batch_input_shape: [null, 3] } }, { class_name: 'ELU', config: { name: 'e', alpha: 'x' } }] } };
+    expect(() => parseTopology(bad, 'm.json')).toThrow(new ModelFormatError('m.json: layer 1 (ELU "e"): ELU alpha must be a finite number, got "x"'));
   });
 
   it('rejects what it cannot build, naming the file and layer', () => {

@@ -3,20 +3,22 @@ import { Activation } from '../layers/activation';
 import { Dense } from '../layers/dense';
 import { Dropout } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
-import { coreActivation, coreInitializer, supportedKerasActivations } from './keras-names';
+import { coreActivation, coreActivationOfLayer, coreInitializer, type KerasActivationLayerName, kerasActivationLayerNames, supportedKerasActivations } from './keras-names';
 
 export interface Topology {
   readonly name: string | undefined;
   readonly layers: Layer[];
 }
 
-const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'InputLayer'];
+const SUPPORTED = ['Dense', 'Dropout', 'Activation', ...kerasActivationLayerNames, 'InputLayer'];
 
 /**
  * The layers of a Keras / tfjs Sequential topology: `modelTopology` as tfjs writes it
  * (`{ class_name: 'Sequential', config: { name, layers } }`), Keras 2 converter output wrapped in
- * `model_config`, or Keras 2.2's bare list of layers. Only Dense, Dropout, Activation and a leading
- * InputLayer are supported; anything else is a ModelFormatError naming the layer.
+ * `model_config`, or Keras 2.2's bare list of layers. Only Dense, Dropout, Activation, LeakyReLU, ELU and
+ * a leading InputLayer are supported; anything else is a ModelFormatError naming the layer. LeakyReLU and
+ * ELU load as Activation layers with that activation, which the model folds into the linear Dense
+ * before them, as it folds any Activation.
  */
 export function parseTopology(topology: unknown, file: string): Topology {
   let node = asObject(topology, `${file}: modelTopology`);
@@ -70,6 +72,9 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
       });
     case 'Dropout':
       return Dropout({ rate: cfg.rate as number, name, inputShape });
+    case 'LeakyReLU':
+    case 'ELU':
+      return Activation({ activation: coreActivationOfLayer(className as KerasActivationLayerName, cfg), name, inputShape });
     default:
       return Activation({ activation: activation(cfg.activation, where), name, inputShape });
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Matrix, Rng } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { Activation, Dense, Dropout, loadModel, Sequential } from '../index';
+import { modelFromArtifacts } from './load-model';
 
 // Interop with TensorFlow.js 4.22 itself. tfjs's `file://` handler lives in tfjs-node (not installable
 // here), so the files are handed to tfjs through `tf.io.fromMemory` (reading) and a custom IOHandler
@@ -12,6 +13,14 @@ import { Activation, Dense, Dropout, loadModel, Sequential } from '../index';
 function randomInputs(rows: number, cols: number, seed: number): Matrix {
   const rng = new Rng(seed);
   return new Matrix(rows, cols, Float32Array.from({ length: rows * cols }, () => rng.uniform(-1, 1)));
+}
+
+/** Our saved files from `dir`, handed to tfjs as `tf.io.fromMemory` artifacts. */
+function savedArtifacts(dir: string): { json: { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } }; handler: tf.io.IOHandler } {
+  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+  const bin = readFileSync(join(dir, 'weights.bin'));
+  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
+  return { json, handler: tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }) };
 }
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
@@ -49,11 +58,7 @@ describe('TensorFlow.js interop', () => {
     await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0 });
     await model.save(`file://${dir}`);
 
-    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-    const bin = readFileSync(join(dir, 'weights.bin'));
-    const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
-    const handler = tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData });
-    const theirs = await tf.loadLayersModel(handler);
+    const theirs = await tf.loadLayersModel(savedArtifacts(dir).handler);
     expect(theirs.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
     const expected = model.predict(x).data;
     const actual = (theirs.predict(tf.tensor2d(x.data, [20, 12])) as tf.Tensor).dataSync() as Float32Array;
@@ -85,5 +90,89 @@ describe('TensorFlow.js interop', () => {
     const kernels = theirs.getWeights().map((w) => w.dataSync() as Float32Array);
     const mine = ours.getWeights().map((w) => (w instanceof Matrix ? w.data : w));
     expect(mine.map((w) => Array.from(w))).toEqual(kernels.map((w) => Array.from(w)));
+  });
+
+  it('leakyRelu is written as a LeakyReLU layer that tf.loadLayersModel reads, and loads back here folded into its Dense', async () => {
+    const model = new Sequential({ seed: 5 });
+    model.add(Dense(12, { inputShape: [7], activation: { name: 'leakyRelu', alpha: 0.2 } }));
+    model.add(Dropout(0.1));
+    model.add(Dense(9, { name: 'mid' }));
+    model.add(Activation({ name: 'leakyRelu', alpha: 0.05 }, { name: 'mid_act' }));
+    model.add(Dense(4, { activation: 'softmax' }));
+    // Big enough weights that the negative side matters.
+    model.setWeights(model.getWeights().map((w) => (w instanceof Matrix ? new Matrix(w.rows, w.cols, w.data.map((v) => v * 3)) : w.map((v) => v + 0.1))));
+    await model.save(`file://${dir}`);
+
+    const { json, handler } = savedArtifacts(dir);
+    const written = json.modelTopology.config.layers.map((l) => [l.class_name, l.config.name, l.config.activation ?? l.config.alpha]);
+    expect(written).toEqual([
+      ['Dense', model.layers[0].name, 'linear'],
+      ['LeakyReLU', 'leaky_re_lu', 0.2],
+      ['Dropout', model.layers[1].name, undefined],
+      ['Dense', 'mid', 'linear'],
+      ['LeakyReLU', 'mid_act', 0.05],
+      ['Dense', model.layers[4].name, 'softmax'],
+    ]);
+    const x = randomInputs(15, 7, 6);
+    const expected = model.predict(x).data;
+    const theirs = await tf.loadLayersModel(handler);
+    expect(theirs.layers.map((l) => l.getClassName())).toEqual(['Dense', 'LeakyReLU', 'Dropout', 'Dense', 'LeakyReLU', 'Dense']);
+    const actual = (theirs.predict(tf.tensor2d(x.data, [15, 7])) as tf.Tensor).dataSync() as Float32Array;
+    expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-6);
+
+    const ours = await loadModel(`file://${dir}`);
+    expect(ours.plan().dense.map((d) => d.activation)).toEqual([
+      { name: 'leakyRelu', alpha: 0.2 },
+      { name: 'leakyRelu', alpha: 0.05 },
+      { name: 'softmax', alpha: 0 },
+    ]);
+    expect(maxAbsDiff(ours.predict(x).data, expected)).toBeLessThan(1e-6);
+  });
+
+  it('a tfjs model with LeakyReLU and ELU layers loads here with the same predictions', async () => {
+    const theirs = tf.sequential();
+    theirs.add(tf.layers.dense({ units: 8, inputShape: [5] }));
+    theirs.add(tf.layers.leakyReLU({ alpha: 0.15 }));
+    theirs.add(tf.layers.dense({ units: 6 }));
+    theirs.add(tf.layers.elu());
+    theirs.add(tf.layers.dense({ units: 3 }));
+    theirs.add(tf.layers.leakyReLU());
+    let saved: tf.io.ModelArtifacts | undefined;
+    await theirs.save({
+      save: async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      },
+    });
+    const { weightData, weightSpecs, ...rest } = saved!;
+    const bytes = new Uint8Array(weightData as ArrayBuffer);
+    const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
+    expect(ours.plan().dense.map((d) => d.activation)).toEqual([
+      { name: 'leakyRelu', alpha: 0.15 },
+      { name: 'elu', alpha: 1 },
+      // tfjs's default slope, 0.3, as Keras 2's.
+      { name: 'leakyRelu', alpha: 0.3 },
+    ]);
+    const x = randomInputs(11, 5, 7);
+    const expected = (theirs.predict(tf.tensor2d(x.data, [11, 5])) as tf.Tensor).dataSync() as Float32Array;
+    expect(maxAbsDiff(ours.predict(x).data, expected)).toBeLessThan(1e-6);
+  });
+
+  it('elu with alpha ≠ 1 round-trips here as an ELU layer; tfjs refuses it (porting note: its ELU layer only takes alpha 1)', async () => {
+    const model = new Sequential({ seed: 8, layers: [Dense(6, { inputShape: [4], activation: { name: 'elu', alpha: 0.5 } }), Dense(2)] });
+    model.setWeights(model.getWeights().map((w) => (w instanceof Matrix ? new Matrix(w.rows, w.cols, w.data.map((v) => v * 3)) : w)));
+    await model.save(`file://${dir}`);
+    const { json, handler } = savedArtifacts(dir);
+    expect(json.modelTopology.config.layers.map((l) => [l.class_name, l.config.activation ?? l.config.alpha])).toEqual([
+      ['Dense', 'linear'],
+      ['ELU', 0.5],
+      ['Dense', 'linear'],
+    ]);
+    await expect(tf.loadLayersModel(handler)).rejects.toThrow(/Non-default alpha value \(0\.5\) is not supported/);
+
+    const ours = await loadModel(`file://${dir}`);
+    expect(ours.plan().dense[0].activation).toEqual({ name: 'elu', alpha: 0.5 });
+    const x = randomInputs(10, 4, 9);
+    expect(maxAbsDiff(ours.predict(x).data, model.predict(x).data)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import { ArgumentError, accuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
+import { ArgumentError, accuracy, binaryAccuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
 import type { ResolvedLoss } from '../losses/loss-resolution';
 
 /** A metric computed per batch and averaged over the samples of an epoch (Keras's stateful mean). */
@@ -29,16 +29,13 @@ const KINDS: Record<string, MetricKind | 'accuracy'> = {
   meanAbsoluteError: 'mae',
 };
 
+// Every metric is core's; `t` and `p` are exact-length views of one batch (rows × cols values).
 const compute: Record<MetricKind, Metric['compute']> = {
-  // Argmax of prediction equals argmax of target (Keras's categorical_accuracy), via core's `accuracy`.
+  // Argmax of prediction equals argmax of target (Keras's categorical_accuracy). Core's `accuracy` reads
+  // each { data, rows, cols } view by `argMaxRows` in place: two Int32Array(rows) per batch, no copy.
   categoricalAccuracy: (t, p, rows, cols) => accuracy({ data: t, rows, cols }, { data: p, rows, cols }),
-  // Keras's binary_accuracy: prediction > 0.5 agrees with target, averaged over every output value.
-  // Core has no thresholded accuracy, hence this small loop.
-  binaryAccuracy: (t, p, rows, cols) => {
-    let agree = 0;
-    for (let i = 0; i < rows * cols; i++) if (p[i] > 0.5 === t[i] > 0.5) agree++;
-    return agree / (rows * cols);
-  },
+  // Keras's binary_accuracy: (prediction > 0.5) == target, averaged over every output value.
+  binaryAccuracy: (t, p) => binaryAccuracy(t, p),
   mse: (t, p) => meanSquaredError(t, p),
   mae: (t, p) => meanAbsoluteError(t, p),
 };

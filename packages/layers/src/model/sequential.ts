@@ -150,7 +150,10 @@ export class Sequential implements CallbackModel {
     }
   }
 
-  /** Loss and metrics on data (Keras's `evaluate`): `[loss, ...metrics]`, or the loss alone without metrics. */
+  /**
+   * Loss and metrics on data (Keras's `evaluate`): always `[loss, ...metrics]` in the order of
+   * `compile({ metrics })`, so `[loss]` when there are no metrics (see `EvaluateResult`).
+   */
   async evaluate(x: InputData | BatchSource, y?: TargetData | BatchOptions, options?: BatchOptions): Promise<EvaluateResult> {
     const { source, opts } = sourceAndOptions<BatchOptions>(x, y, options, 'evaluate');
     if (!this.compiled || !this.handle) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
