@@ -217,11 +217,14 @@ const aliases: Record<string, LossName> = {
   klDivergence: 'kld',
 };
 
+/** Every name `getLoss` accepts: core's names, then the Keras and tfjs spellings. */
+export const acceptedLossNames: readonly string[] = [...lossNames, ...Object.keys(aliases)];
+
 export function resolveLossName(name: string): LossName {
   if (Object.hasOwn(factories, name)) return name as LossName;
   const alias = aliases[name];
   if (alias) return alias;
-  throw new UnknownNameError('loss', name, [...lossNames, ...Object.keys(aliases)]);
+  throw new UnknownNameError('loss', name, acceptedLossNames);
 }
 
 /** Build a loss from a name or `{ name, delta }`. */

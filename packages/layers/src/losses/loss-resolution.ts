@@ -1,4 +1,4 @@
-import { getLoss, type Loss, type LossSpec, lossNames, resolveLossName, UnknownNameError } from '@backprop/core';
+import { acceptedLossNames, getLoss, type Loss, type LossSpec, resolveLossName, UnknownNameError } from '@backprop/core';
 
 /** A loss as `compile` accepts it: a Keras or tfjs name, or `{ name, delta }` for Huber. */
 export type LossOption = string | { name: string; delta?: number };
@@ -40,16 +40,7 @@ export function resolveLoss(option: LossOption): ResolvedLoss {
   return { name, spec, sparse: false, loss: getLoss(spec) };
 }
 
-/** Every accepted loss name, for error messages. */
+/** Every accepted loss name, for error messages: core's (with Keras and tfjs spellings) and the sparse ones. */
 export function validLossNames(): string[] {
-  return [
-    ...lossNames,
-    'mean_squared_error',
-    'mean_absolute_error',
-    'binary_crossentropy',
-    'categorical_crossentropy',
-    ...SPARSE_NAMES.slice(0, 2),
-    'huber_loss',
-    'kl_divergence',
-  ];
+  return [...acceptedLossNames, ...SPARSE_NAMES];
 }
