@@ -9,6 +9,9 @@ function jestConfig(packageDir) {
   return {
     rootDir: packageDir,
     testEnvironment: 'node',
+    // turbo runs the packages' suites side by side on small machines (2 cores in CI): a training test
+    // that takes 2 s alone can take 10 s there, so jest's 5 s default would fail it for no fault of its own.
+    testTimeout: 60_000,
     transform: {
       '^.+\\.(t|j)s$': [
         '@swc/jest',
