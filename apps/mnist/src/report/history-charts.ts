@@ -44,11 +44,14 @@ export function historyChartSpec(results: readonly EngineResult[], metric: Histo
     height: 240,
     background: 'white',
     data: { values: historyPoints(results, metric) },
-    mark: { type: 'line', point: true },
+    mark: { type: 'line', point: { size: 10 } },
     encoding: {
       x: { field: 'epoch', type: 'quantitative', title: 'epoch', axis: { tickMinStep: 1, format: 'd' } },
       y: { field: 'value', type: 'quantitative', title: metric, scale: { zero: false } },
       color: { field: 'engine', type: 'nominal', title: 'engine' },
+      // The engines usually agree to many digits, so their lines coincide: draw scratch wide and tfjs
+      // thin on top of it, so that both colours stay visible where the curves overlap.
+      strokeWidth: { field: 'engine', type: 'ordinal', sort: ['scratch', 'tfjs'], scale: { domain: ['scratch', 'tfjs'], range: [5, 1.5] }, legend: null },
       strokeDash: {
         field: 'split',
         type: 'nominal',

@@ -93,7 +93,7 @@ export async function renderHtmlReport(results: BenchResults, options: HtmlRepor
     '<section id="history"><h2>Training history</h2><div class="charts">',
     `<figure class="chart" id="loss-chart">${charts.loss}</figure>`,
     `<figure class="chart" id="accuracy-chart">${charts.accuracy}</figure>`,
-    '</div><p>Solid lines: training; dashed: validation.</p></section>',
+    '</div><p>Solid lines: training; dashed: validation. scratch is drawn wide under a thin tfjs line, so where the engines agree the two coincide.</p></section>',
     ...doc.results.map((r) => engineSection(r, options.testImages)),
     '<section id="settings"><h2>Settings</h2>',
     keyValueTable('settings', Object.entries(doc.settings)),
