@@ -43,9 +43,10 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
   const workspace = heap.allocBytes(wasm.gemmWorkspaceBytes());
 
   /** Run one kernel call with staged arguments, always releasing the scratch space. */
+  const pointer: WasmStaging['pointer'] = staging.pointer.bind(staging);
   function call<T>(body: (ptr: WasmStaging['pointer']) => T): T {
     try {
-      return body(staging.pointer.bind(staging));
+      return body(pointer);
     } finally {
       staging.finish();
     }

@@ -77,6 +77,7 @@ export class DenseNetwork {
   /** Softmax output with categorical cross-entropy: use the fused, numerically stable kernel. */
   private readonly fusedSoftmaxCrossEntropy: boolean;
   private readonly buffers: BatchBuffers;
+  private slots: readonly ParameterSlot[] | null = null;
   /** Draws the initial weights, then the dropout masks. */
   private readonly rng: Rng;
 
@@ -244,14 +245,19 @@ export class DenseNetwork {
     return loss;
   }
 
-  /** Parameters with their gradients, in layer order (kernel, then bias). */
-  parameterSlots(): ParameterSlot[] {
-    const slots: ParameterSlot[] = [];
-    for (const l of this.layers) {
-      slots.push({ param: l.kernel, grad: l.kernelGrad, size: l.kernel.length });
-      if (l.bias && l.biasGrad) slots.push({ param: l.bias, grad: l.biasGrad, size: l.bias.length });
+  /** Parameters with their gradients, in layer order (kernel, then bias); the same list every call. */
+  parameterSlots(): readonly ParameterSlot[] {
+    // The parameter buffers never change after construction, so the list is built once: a training
+    // step then allocates nothing.
+    if (!this.slots) {
+      const slots: ParameterSlot[] = [];
+      for (const l of this.layers) {
+        slots.push({ param: l.kernel, grad: l.kernelGrad, size: l.kernel.length });
+        if (l.bias && l.biasGrad) slots.push({ param: l.bias, grad: l.biasGrad, size: l.bias.length });
+      }
+      this.slots = slots;
     }
-    return slots;
+    return this.slots;
   }
 
   /** Copies of every layer's weights. */
