@@ -29,6 +29,32 @@ export class UnknownNameError extends BackpropError {
   }
 }
 
+/** An options object holds a key the call does not know; names the closest valid key when there is one. */
+export class UnknownOptionError extends ArgumentError {
+  constructor(
+    readonly where: string,
+    readonly key: string,
+    readonly valid: readonly string[],
+    readonly suggestion: string | undefined,
+  ) {
+    super(
+      `Unknown option "${key}" in ${where}` +
+        (suggestion === undefined ? '' : `; did you mean "${suggestion}"?`) +
+        ` Expected one of: ${valid.join(', ')}`,
+    );
+  }
+}
+
+/** An option Keras or tfjs accept that this library does not implement yet: refused rather than ignored. */
+export class NotSupportedError extends BackpropError {
+  constructor(
+    readonly where: string,
+    readonly feature: string,
+  ) {
+    super(`${feature} in ${where} is not supported yet; remove it (it would otherwise be ignored)`);
+  }
+}
+
 /** A kernel set cannot run here, or was handed a buffer it cannot compute on (wrong kind, too short, not its own). */
 export class KernelError extends BackpropError {}
 
@@ -55,7 +81,13 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'undefined';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name} of length ${(value as Float32Array).length}`;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return String(value); // NaN and Infinity print as themselves
+  if (typeof value === 'string') return JSON.stringify(value); // quoted: "32" is not 32
+  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'function') return `a function${value.name ? ` ${value.name}` : ''}`;
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name;
+    return name && name !== 'Object' ? `a ${name}` : 'an object';
+  }
   return typeof value;
 }

@@ -31,3 +31,5 @@ export * from './preprocessing';
 export { writeFileAtomic } from './io/atomic-write';
 export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
 export { loadNetwork, saveNetwork } from './io/save-network';
+export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
+export { closestName, editDistance } from './options/closest-name';
