@@ -44,4 +44,4 @@ it('README example runs', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}, 30000);
+}, 300_000);

@@ -31,5 +31,5 @@ describe('digits: Sequential vs NeuralNetwork', () => {
     expect(tutorialAccuracy).toBeGreaterThan(0.95);
     expect(Math.abs(facadeAccuracy - tutorialAccuracy)).toBeLessThanOrEqual(0.01);
     expect(facadeAccuracy).toBeCloseTo(accuracy(split.yTest, model.predict(split.xTest)), 10);
-  }, 30000);
+  }, 300_000);
 });

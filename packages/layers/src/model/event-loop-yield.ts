@@ -5,13 +5,19 @@
  * which costs nothing measurable at one turn per 25 ms.
  */
 export class EventLoopYield {
-  private last = performance.now();
+  private last: number;
 
-  constructor(private readonly intervalMs = 25) {}
+  /** `now` is the clock (milliseconds); tests pass their own so that they never depend on wall-clock time. */
+  constructor(
+    private readonly intervalMs = 25,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.last = now();
+  }
 
   /** Resolves after one event-loop turn if the interval has passed, else returns null (no await needed). */
   maybeYield(): Promise<void> | null {
-    const now = performance.now();
+    const now = this.now();
     if (now - this.last < this.intervalMs) return null;
     this.last = now;
     return new Promise((resolve) => setImmediate(resolve));

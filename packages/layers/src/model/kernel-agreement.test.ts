@@ -71,5 +71,5 @@ describe('wasm and js kernels agree over a full training run', () => {
     expect(Math.abs(wasm.testAccuracy - js.testAccuracy)).toBeLessThanOrEqual(0.001);
     expect(relativeDiff(wasm.trainLoss, js.trainLoss)).toBeLessThanOrEqual(1e-3);
     expect(relativeDiff(wasm.testLoss, js.testLoss)).toBeLessThanOrEqual(1e-3);
-  }, 30000);
+  }, 300_000);
 });
