@@ -75,6 +75,19 @@ export class DivergenceError extends BackpropError {
 /** A saved model file is corrupted, truncated, of an unknown version, or does not match its manifest. */
 export class ModelFormatError extends BackpropError {}
 
+/**
+ * A Node-only function (the file system) was called in a browser build; the message names the function
+ * and what to use there instead.
+ */
+export class PlatformError extends BackpropError {
+  constructor(
+    readonly feature: string,
+    readonly alternative: string,
+  ) {
+    super(`${feature} needs Node's file system and is not available in this build (a browser); ${alternative}`);
+  }
+}
+
 /** Describe a value briefly for an error message. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -28,8 +28,10 @@ export { Perceptron, type PerceptronOptions } from './network/perceptron';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
 export * from './metrics';
 export * from './preprocessing';
-export { writeFileAtomic } from './io/atomic-write';
 export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
-export { loadNetwork, saveNetwork } from './io/save-network';
+// Node's file system; the browser build swaps in stubs that throw PlatformError (see src/platform/).
+export { loadNetwork, saveNetwork, writeFileAtomic } from './platform/node';
+export { describeRuntime, environmentVariable } from './platform/runtime';
+export { loadWasmBinaries, resetWasmBinaries, setWasmBinaries, type WasmBinariesOptions, type WasmSource } from './kernels/wasm-binaries';
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
 export { closestName, editDistance } from './options/closest-name';

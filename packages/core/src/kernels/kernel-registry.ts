@@ -1,4 +1,5 @@
 import { KernelError, UnknownNameError } from '../errors';
+import { describeRuntime, environmentVariable } from '../platform/runtime';
 import { jsKernels } from './js-kernels';
 import type { Kernels } from './kernels';
 import { loadWasmKernels } from './wasm-kernels';
@@ -32,14 +33,14 @@ export function loadKernels(name: string): Kernels {
   const registration = registrations.get(name);
   if (!registration) throw new UnknownNameError('kernel set', name, registeredKernelNames());
   const kernels = registration.load();
-  if (!kernels) throw new KernelError(`Kernel set "${name}" cannot run on this runtime (Node ${process.version})`);
+  if (!kernels) throw new KernelError(`Kernel set "${name}" cannot run on this runtime (${describeRuntime()})`);
   return kernels;
 }
 
 /** The kernel set chosen once per process: `BACKPROP_KERNELS`, else the best one that loads. */
 export function getKernels(): Kernels {
   if (selected) return selected;
-  const forced = process.env.BACKPROP_KERNELS;
+  const forced = environmentVariable('BACKPROP_KERNELS');
   if (forced) {
     selected = loadKernels(forced);
     return selected;
@@ -63,7 +64,7 @@ export function setKernels(kernels: Kernels | string): void {
 
 registerKernels('js', () => jsKernels, 0);
 // WebAssembly SIMD kernels are the default wherever they load; loadWasmKernels() returns null (and the
-// js kernels are used) when the runtime lacks SIMD or the .wasm file is missing.
+// js kernels are used) when the runtime lacks SIMD or the module cannot be compiled.
 registerKernels('wasm', () => loadWasmKernels(), 10);
 
 /** `wasm kernels, relaxed SIMD (FMA)` or `js kernels`: what computes, for reports and benchmark tables. */

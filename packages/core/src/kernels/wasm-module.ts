@@ -1,6 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import * as v8 from 'node:v8';
+import { environmentVariable, nodeBuiltin } from '../platform/runtime';
+import { type WasmBuild, wasmBinary } from './wasm-binaries';
 
 /**
  * The slice of the WebAssembly JS API used here. Typed locally because the project's lib (ES2022) and
@@ -51,14 +50,12 @@ export interface WasmKernelModule {
   readonly memory: WasmMemory;
   /** Whether the relaxed-SIMD build (fused multiply-add) was loaded. */
   readonly relaxedSimd: boolean;
-  /** Where the module was read from. */
+  /** Where the bytes came from: `embedded`, `bytes`, or the URL given to `loadWasmBinaries`. */
   readonly file: string;
 }
 
 export type SimdVariant = 'auto' | 'simd' | 'relaxed';
 
-const PLAIN_FILE = 'backprop-kernels.wasm';
-const RELAXED_FILE = 'backprop-kernels-relaxed.wasm';
 const PAGE_BYTES = 65536;
 /**
  * 1 GiB reserved once and never grown: growing a WebAssembly.Memory detaches its ArrayBuffer and so
@@ -89,24 +86,14 @@ function validates(bytes: Uint8Array): boolean {
 export const hasWasmSimd = (): boolean => validates(SIMD_PROBE);
 export const hasWasmRelaxedSimd = (): boolean => validates(RELAXED_SIMD_PROBE);
 
-/**
- * Directories that may hold the .wasm files: beside this module when running from dist/kernels/, or
- * the package's dist/kernels/ when jest or tsx run the sources in src/kernels/.
- */
-function candidateDirectories(): string[] {
-  return [__dirname, path.resolve(__dirname, '..', '..', 'dist', 'kernels')];
-}
-
-function findFile(name: string): string | null {
-  for (const dir of candidateDirectories()) {
-    const file = path.join(dir, name);
-    if (fs.existsSync(file)) return file;
-  }
-  return null;
+/** The build's bytes, or null when there are none (a user's `setWasmBinaries` without a relaxed build). */
+function findBinary(build: WasmBuild): { bytes: Uint8Array; origin: string } | null {
+  const binary = wasmBinary(build);
+  return binary.bytes.length > 0 ? binary : null;
 }
 
 function createMemory(api: WebAssemblyApi): WasmMemory | null {
-  const requested = Number(process.env.BACKPROP_WASM_MEMORY_MB);
+  const requested = Number(environmentVariable('BACKPROP_WASM_MEMORY_MB'));
   let megabytes = Number.isFinite(requested) && requested >= 16 ? Math.min(Math.floor(requested), 4096) : DEFAULT_MEMORY_MB;
   // A smaller reservation still works when address space is limited (ulimit -v).
   for (; megabytes >= 16; megabytes = Math.floor(megabytes / 2)) {
@@ -120,23 +107,24 @@ function createMemory(api: WebAssemblyApi): WasmMemory | null {
   return null;
 }
 
-function instantiate(api: WebAssemblyApi, file: string, relaxedSimd: boolean): WasmKernelModule | null {
+function instantiate(api: WebAssemblyApi, binary: { bytes: Uint8Array; origin: string }, relaxedSimd: boolean): WasmKernelModule | null {
   const memory = createMemory(api);
   if (!memory) return null;
-  const module = new api.Module(fs.readFileSync(file));
+  const module = new api.Module(binary.bytes);
   const instance = new api.Instance(module, { env: { memory } });
-  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file };
+  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file: binary.origin };
 }
 
 /**
  * Opt-in (BACKPROP_WASM_RELAXED_SIMD=1) for Node 20, where relaxed SIMD sits behind a V8 flag: set the
  * flag at run time. V8 reads wasm feature flags when it compiles a module, so this works in practice,
- * but Node documents flags changed after start-up as unsupported — hence not the default.
+ * but Node documents flags changed after start-up as unsupported — hence not the default. `node:v8` is
+ * reached through `process.getBuiltinModule`, so browser bundles never see it.
  */
 function enableRelaxedSimdIfRequested(): void {
-  if (process.env.BACKPROP_WASM_RELAXED_SIMD !== '1' || hasWasmRelaxedSimd()) return;
+  if (environmentVariable('BACKPROP_WASM_RELAXED_SIMD') !== '1' || hasWasmRelaxedSimd()) return;
   try {
-    v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
+    nodeBuiltin<{ setFlagsFromString(flags: string): void }>('node:v8')?.setFlagsFromString('--experimental-wasm-relaxed-simd');
   } catch {
     // Unknown flag on this runtime: stay with plain SIMD.
   }
@@ -144,7 +132,7 @@ function enableRelaxedSimdIfRequested(): void {
 
 /**
  * Compile and instantiate the kernels synchronously. Returns null — never throws — when WebAssembly
- * SIMD is unavailable or the .wasm files have not been built, so the js kernels remain the fallback.
+ * SIMD is unavailable or the module cannot be compiled, so the js kernels remain the fallback.
  * `auto` takes the relaxed-SIMD build when the runtime validates f32x4.relaxed_madd.
  */
 export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelModule | null {
@@ -152,10 +140,10 @@ export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelM
   if (variant !== 'simd') enableRelaxedSimdIfRequested();
   const wantRelaxed = variant === 'relaxed' || (variant === 'auto' && hasWasmRelaxedSimd());
   if (wantRelaxed) {
-    const file = findFile(RELAXED_FILE);
-    if (file && hasWasmRelaxedSimd()) {
+    const binary = findBinary('relaxed');
+    if (binary && hasWasmRelaxedSimd()) {
       try {
-        const loaded = instantiate(webAssembly, file, true);
+        const loaded = instantiate(webAssembly, binary, true);
         if (loaded) return loaded;
       } catch {
         // Fall through to the plain SIMD build.
@@ -163,10 +151,10 @@ export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelM
     }
     if (variant === 'relaxed') return null;
   }
-  const file = findFile(PLAIN_FILE);
-  if (!file) return null;
+  const binary = findBinary('simd');
+  if (!binary) return null;
   try {
-    return instantiate(webAssembly, file, false);
+    return instantiate(webAssembly, binary, false);
   } catch {
     return null;
   }
