@@ -1,4 +1,4 @@
-import { UnknownNameError } from '@backprop/core';
+import { environmentVariable, UnknownNameError } from '@backprop/core';
 import type { BackendFactory } from './backend';
 import { scratchBackendFactory } from './scratch-backend';
 
@@ -43,7 +43,7 @@ export function getBackend(): string {
 export function resolveBackend(name?: string): BackendFactory {
   if (name !== undefined) return lookup(name);
   if (chosen !== null) return lookup(chosen);
-  const fromEnv = process.env.BACKPROP_BACKEND;
+  const fromEnv = environmentVariable('BACKPROP_BACKEND');
   if (fromEnv) return lookup(fromEnv);
   return lookup(getBackendNames()[0]);
 }

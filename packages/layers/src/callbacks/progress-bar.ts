@@ -1,7 +1,8 @@
 import type { Logs } from '../metrics/running-means';
 import { Callback } from './callback';
+import { defaultProgressStream } from './default-progress-stream';
 
-/** Where the bar is written: `process.stdout` by default; anything with `write` for tests. */
+/** Where the bar is written: `process.stdout` in Node, `console.log` lines elsewhere; anything with `write` for tests. */
 export interface ProgressStream {
   write(chunk: string): unknown;
   /** Redraw in place with `\r` when true; otherwise print one line per epoch. */
@@ -42,7 +43,7 @@ export class ProgressBar extends Callback {
   constructor(options: ProgressBarOptions = {}) {
     super();
     this.verbose = options.verbose ?? 1;
-    this.stream = options.stream ?? process.stdout;
+    this.stream = options.stream ?? defaultProgressStream();
     this.now = options.now ?? (() => performance.now());
     this.interval = options.interval ?? 50;
   }

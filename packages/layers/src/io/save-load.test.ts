@@ -100,7 +100,9 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
     await expect(unsavable.save(dir)).rejects.toThrow(/activation step.*cannot store/);
     expect(readFileSync(join(dir, 'model.json'), 'utf8')).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', 'weights.bin']);
-    await expect(model.save('indexeddb://m')).rejects.toThrow(/only file:\/\/ URLs/);
+    // Browser schemes are routed to their handlers; Node has no IndexedDB, and unknown schemes are refused.
+    await expect(model.save('indexeddb://m')).rejects.toThrow('indexeddb://m: IndexedDB is not available in this runtime');
+    await expect(model.save('s3://bucket/m')).rejects.toThrow(/no handler for "s3:\/\/" in "s3:\/\/bucket\/m"; supported: file:\/\/ \(Node\), indexeddb:\/\//);
   });
 
   describe('validation on load', () => {

@@ -1,8 +1,13 @@
+import { macrotaskScheduler } from './macrotask';
+
+const nextMacrotask = macrotaskScheduler();
+
 /**
  * Lets the event loop run now and then during a long `fit`, so that signal handlers (Ctrl-C), timers
  * and I/O are served between batches. tfjs's `fit` does the same with `yieldEvery: 'auto'`
  * (tfjs-layers/src/base_callbacks.ts); here a macrotask turn is taken once `intervalMs` has passed,
- * which costs nothing measurable at one turn per 25 ms.
+ * which costs nothing measurable at one turn per 25 ms. In a browser the turn lets the page repaint and
+ * handle input (see macrotask.ts for how a turn is taken without `setImmediate`).
  */
 export class EventLoopYield {
   private last: number;
@@ -20,6 +25,6 @@ export class EventLoopYield {
     const now = this.now();
     if (now - this.last < this.intervalMs) return null;
     this.last = now;
-    return new Promise((resolve) => setImmediate(resolve));
+    return nextMacrotask();
   }
 }

@@ -5,7 +5,8 @@ import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader, indexRange } from '../data/batch-reader';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
-import { saveModel } from '../io/save-model';
+import type { ModelIOHandler } from '../io/model-io-handler';
+import { saveModelTo } from '../io/save-to';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
 import { resolveLoss } from '../losses/loss-resolution';
@@ -242,9 +243,13 @@ export class Sequential implements CallbackModel {
     for (const line of summaryLines(this.name, this.stack, plan.inputSize)) printFn(line);
   }
 
-  /** Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json + weights.bin. */
-  save(url: string): Promise<void> {
-    return saveModel(this, url);
+  /**
+   * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
+   * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
+   * object save elsewhere (see io/io-router.ts).
+   */
+  save(url: string | ModelIOHandler): Promise<void> {
+    return saveModelTo(this, url);
   }
 
   /** Release the backend's memory. */
