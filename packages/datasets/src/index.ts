@@ -9,9 +9,10 @@ export { imagesToFloat32, labelsToOneHot, oneHotLabels, toFloat32Batch } from '.
 export type { ImageSet, Mnist } from './image-set';
 export { concatImageSets, pixelsPerImage, poolMnist } from './image-set';
 export type { Digits, LoadDigitsOptions } from './load-digits';
-export { digitsPath, loadDigits } from './load-digits';
 export type { LoadMnistOptions } from './load-mnist';
-export { candidateFileNames, defaultMnistDir, loadMnist, MNIST_CLASSES, MNIST_FILES } from './load-mnist';
+export { candidateFileNames, MNIST_CLASSES, MNIST_FILES } from './mnist-files';
+// Reading from disk (Node); the browser build swaps in stubs that throw PlatformError (see src/platform/).
+export { defaultMnistDir, digitsPath, loadDigits, loadMnist } from './platform/node';
 export type { LogicGateData } from './logic-gates';
 export { and, or, xor } from './logic-gates';
 export type { IdxArray, ReadIdxOptions } from './read-idx';

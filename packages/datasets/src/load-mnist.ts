@@ -3,7 +3,10 @@ import { dirname, join } from 'node:path';
 import { ArgumentError } from '@backprop/core';
 import { DatasetFormatError, DatasetNotFoundError, IdxFormatError } from './dataset-errors';
 import type { ImageSet, Mnist } from './image-set';
+import { candidateFileNames, MNIST_CLASSES, MNIST_FILES } from './mnist-files';
 import { formatMagic, readIdx } from './read-idx';
+
+export { candidateFileNames, MNIST_CLASSES, MNIST_FILES } from './mnist-files';
 
 /**
  * Loader for MNIST-family data: the four IDX files of http://yann.lecun.com/exdb/mnist/. By default
@@ -23,17 +26,6 @@ export interface LoadMnistOptions {
   subset?: number | { train?: number; test?: number };
 }
 
-/** MNIST has ten classes, the digits 0..9 (Fashion-MNIST: ten clothing classes). */
-export const MNIST_CLASSES = 10;
-
-/** Standard file names; `.gz` and the dotted spelling are derived from these. */
-export const MNIST_FILES = {
-  trainImages: 'train-images-idx3-ubyte',
-  trainLabels: 'train-labels-idx1-ubyte',
-  testImages: 't10k-images-idx3-ubyte',
-  testLabels: 't10k-labels-idx1-ubyte',
-} as const;
-
 // The magic numbers from the MNIST page: 0x08 (unsigned byte) with 3 dimensions for images, 1 for labels.
 const IMAGES_MAGIC = 0x00000803;
 const LABELS_MAGIC = 0x00000801;
@@ -52,14 +44,6 @@ export function defaultMnistDir(): string {
   return join(dirname(manifest), 'data');
 }
 
-/**
- * Names tried for one standard file, in order: as published (`train-images-idx3-ubyte`), gzipped,
- * and the `train-images.idx3-ubyte` spelling some mirrors and browsers produce, plain and gzipped.
- */
-export function candidateFileNames(standardName: string): string[] {
-  const dotted = standardName.replace(/-(idx\d-ubyte)$/, '.$1');
-  return [standardName, `${standardName}.gz`, dotted, `${dotted}.gz`];
-}
 
 function findFile(dir: string, standardName: string): string {
   const candidates = candidateFileNames(standardName).map((n) => join(dir, n));

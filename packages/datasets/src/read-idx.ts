@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { ArgumentError, describeValue } from '@backprop/core';
 import { DatasetNotFoundError, IdxFormatError } from './dataset-errors';
+import { gunzipBytes, readFileBytes } from './platform/node-files';
+
+const basename = (path: string) => path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 
 /**
  * Reader for the IDX format MNIST and Fashion-MNIST are distributed in. The layout, from
@@ -69,7 +69,7 @@ export function readIdx(source: string | Uint8Array, options: ReadIdxOptions = {
 
 function readFileOrThrow(path: string): Uint8Array {
   try {
-    return readFileSync(path);
+    return readFileBytes(path);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new DatasetNotFoundError(`IDX file not found: expected a file at ${path}`, [path]);
@@ -80,7 +80,7 @@ function readFileOrThrow(path: string): Uint8Array {
 
 function gunzip(bytes: Uint8Array, name: string): Uint8Array {
   try {
-    return gunzipSync(bytes);
+    return gunzipBytes(bytes);
   } catch (err) {
     throw new IdxFormatError(
       `${name}: starts with the gzip header 0x1f 0x8b but is not valid gzip (${(err as Error).message})`,

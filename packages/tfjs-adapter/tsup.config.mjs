@@ -1,0 +1,3 @@
+import { libraryConfig } from '@backprop/build-config';
+
+export default libraryConfig({ esmRequire: true });
