@@ -20,3 +20,4 @@ export { formatMagic, IDX_UNSIGNED_BYTE, isGzip, readIdx } from './read-idx';
 // The generic preprocessing steps live in core; re-exported so a dataset script needs one import.
 export type { MinMaxScaleOptions, TrainTestSplit, TrainTestSplitOptions } from '@backprop/core';
 export { minMaxScale, oneHot, trainTestSplit } from '@backprop/core';
+export { type PreprocessDigitOptions, type PreprocessedDigit, preprocessDigit } from './mnist-preprocess';

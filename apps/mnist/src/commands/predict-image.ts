@@ -13,6 +13,7 @@ export async function predictImage(cmd: PredictCommand, log: (line: string) => v
   const digit = argMaxRows(probabilities)[0];
   const p = Array.from(probabilities.data);
   if (input.inverted) log('(the image was dark-on-light; inverted to MNIST\'s light-on-dark)');
+  if (input.normalised) log('(the image was not 28×28; normalised as MNIST\'s digits were: cropped to the ink, fitted to 20×20, centred by mass)');
   log(`predicted digit: ${digit} (p = ${p[digit].toFixed(4)})`);
   log(`probabilities: ${p.map((v, i) => `${i}: ${v.toFixed(4)}`).join('  ')}`);
   return { digit, probabilities: p };

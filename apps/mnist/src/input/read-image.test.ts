@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
-import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-errors';
+import { ImageFormatError, InputReadError } from '../mnist-app-errors';
 import { decodeImage, decodePng, readImage, toMnistInput } from './read-image';
 
 let dir: string;
@@ -162,13 +162,20 @@ describe('toMnistInput', () => {
     expect(toMnistInput({ width: 28, height: 28, pixels: new Uint8Array(784).fill(128) }).inverted).toBe(true);
   });
 
-  it('rejects any size other than 28×28', () => {
-    const error = thrown(() => toMnistInput({ width: 32, height: 30, pixels: new Uint8Array(960) }));
-    expect(error).toBeInstanceOf(ImageSizeError);
-    expect(error.message).toBe('expected a 28×28 image, got 32×30');
-    expect(thrown(() => toMnistInput({ width: 28, height: 27, pixels: new Uint8Array(756) })).message).toBe(
-      'expected a 28×28 image, got 28×27',
-    );
+  it('normalises any other size as MNIST did: a 56×56 dark-on-light stroke becomes the 28×28 "1", ink 20 px tall and centred', () => {
+    const pixels = new Uint8Array(56 * 56).fill(255);
+    for (let y = 4; y < 36; y++) for (let x = 2; x < 6; x++) pixels[y * 56 + x] = 0;
+    const input = toMnistInput({ width: 56, height: 56, pixels });
+    expect(input.inverted).toBe(true);
+    expect(input.normalised).toBe(true);
+    const rows = [...new Set(Array.from(input.pixels.keys()).filter((i) => input.pixels[i] > 0).map((i) => Math.floor(i / 28)))];
+    const cols = [...new Set(Array.from(input.pixels.keys()).filter((i) => input.pixels[i] > 0).map((i) => i % 28))];
+    expect(rows.length).toBe(20);
+    expect(Math.min(...rows) + Math.max(...rows)).toBeGreaterThanOrEqual(26);
+    expect(Math.min(...rows) + Math.max(...rows)).toBeLessThanOrEqual(30);
+    expect(Math.min(...cols) + Math.max(...cols)).toBeGreaterThanOrEqual(26);
+    expect(Math.min(...cols) + Math.max(...cols)).toBeLessThanOrEqual(30);
+    expect(toMnistInput(digit(0, 255)).normalised).toBe(false);
   });
 
   it('handles a dark-on-light PNG file end to end', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PNG } from 'pngjs';
-import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-errors';
+import { preprocessDigit } from '@backprop/datasets';
+import { ImageFormatError, InputReadError } from '../mnist-app-errors';
 import { decodePgm, isPgm } from './decode-pgm';
 import type { GrayImage } from './gray-image';
 
@@ -84,6 +85,8 @@ export interface MnistInput {
   readonly pixels: Uint8Array;
   /** True when the image was dark-on-light and was inverted to match MNIST. */
   readonly inverted: boolean;
+  /** True when an image of another size was normalised as MNIST's digits were (see `preprocessDigit`). */
+  readonly normalised: boolean;
   /** Mean brightness of the image as given, 0..255. */
   readonly meanBrightness: number;
 }
@@ -91,17 +94,17 @@ export interface MnistInput {
 /**
  * Check the size and match MNIST's convention: MNIST digits are white on a black background, so
  * an image whose mean brightness is above the midpoint (127) is taken to be a dark digit on paper
- * and inverted. Throws `ImageSizeError` (`expected a 28×28 image, got 32×30`) for any other size:
- * resizing would hide a wrong input rather than fix it.
+ * and inverted. A 28×28 image is taken as it is; any other size (a photo, a canvas) gets MNIST's own
+ * normalisation — crop to the ink, fit 20×20, centre by mass in 28×28 (`preprocessDigit` from
+ * @backprop/datasets, which the playground's drawing pad uses too).
  */
 export function toMnistInput(image: GrayImage): MnistInput {
-  if (image.width !== MNIST_SIDE || image.height !== MNIST_SIDE) {
-    throw new ImageSizeError(MNIST_SIDE, MNIST_SIDE, image.width, image.height);
-  }
   let sum = 0;
   for (const p of image.pixels) sum += p;
   const meanBrightness = sum / image.pixels.length;
   const inverted = meanBrightness > 127;
   const pixels = inverted ? image.pixels.map((p) => 255 - p) : Uint8Array.from(image.pixels);
-  return { pixels, inverted, meanBrightness };
+  if (image.width === MNIST_SIDE && image.height === MNIST_SIDE) return { pixels, inverted, meanBrightness, normalised: false };
+  const digit = preprocessDigit(pixels, image.width, image.height, 255, { side: MNIST_SIDE });
+  return { pixels: Uint8Array.from(digit.pixels, (v) => Math.round(v * 255)), inverted, meanBrightness, normalised: true };
 }

@@ -47,7 +47,7 @@ export function decodePredictInput(bytes: Uint8Array, name: string, index: numbe
   // IDX digits are MNIST's own: already white on black, so never inverted.
   const pixels = Uint8Array.from(data.subarray(at * size, (at + 1) * size));
   const meanBrightness = pixels.reduce((a, b) => a + b, 0) / size;
-  return { pixels, inverted: false, meanBrightness, source: 'idx', index: at };
+  return { pixels, inverted: false, meanBrightness, normalised: false, source: 'idx', index: at };
 }
 
 /** Read the file at `path` and decode it as above; errors name the file. */
