@@ -2,7 +2,8 @@
 // is ESM-only and jest's CommonJS module system cannot load it. Reads a plan (JSON) on stdin, runs its
 // steps in one page, prints `{ results, errors }` (JSON) on stdout. Steps:
 //   { goto: url } | { waitFor: "js expression", timeout?: ms } | { evaluate: "js expression", name } |
-//   { screenshot: path, fullPage?: bool } | { click: "css selector" } | { press: "Key" }
+//   { screenshot: path, fullPage?: bool } | { click: "css selector" } | { press: "Key" } |
+//   { drag: "css selector", points: [[x, y], …] } (a mouse stroke, in the element's own pixels)
 import puppeteer from 'puppeteer-core';
 
 const chunks = [];
@@ -27,6 +28,14 @@ try {
     else if (step.screenshot) await page.screenshot({ path: step.screenshot, fullPage: step.fullPage ?? false });
     else if (step.click) await page.click(step.click);
     else if (step.press) await page.keyboard.press(step.press);
+    else if (step.drag) {
+      const box = await (await page.$(step.drag)).boundingBox();
+      const [first, ...rest] = step.points;
+      await page.mouse.move(box.x + first[0], box.y + first[1]);
+      await page.mouse.down();
+      for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 8 });
+      await page.mouse.up();
+    }
     else throw new Error(`unknown step ${JSON.stringify(step)}`);
   }
 } catch (error) {

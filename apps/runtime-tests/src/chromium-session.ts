@@ -8,7 +8,8 @@ export type ChromiumStep =
   | { evaluate: string; name: string }
   | { screenshot: string; fullPage?: boolean }
   | { click: string }
-  | { press: string };
+  | { press: string }
+  | { drag: string; points: [number, number][] };
 
 export interface ChromiumRun {
   /** Each `evaluate` step's value, by name. */
