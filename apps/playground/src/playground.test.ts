@@ -1,5 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { Dense, Sequential } from '@backprop/layers';
 import { runInChromium } from '@backprop/runtime-tests/src/chromium-session';
 import { findChromium } from '@backprop/runtime-tests/src/find-chromium';
 import { serveFiles } from '@backprop/runtime-tests/src/static-server';
@@ -24,6 +26,10 @@ function builtFiles(dir = dist): Record<string, Uint8Array> {
 describe('the playground in headless Chromium', () => {
   itInChromium('shows the worked forward pass, trains XOR to 4/4, trains on MNIST and predicts a drawn digit, without console errors', async () => {
     mkdirSync(reports, { recursive: true });
+    // A model saved the way `backprop-mnist train --save` saves one (Sequential.save, tfjs layers format).
+    const saved = mkdtempSync(join(tmpdir(), 'backprop-playground-'));
+    const cliModel = new Sequential({ seed: 3, layers: [Dense(16, { inputShape: [784], activation: 'relu' }), Dense(10, { activation: 'softmax' })] });
+    await cliModel.save(saved);
     const server = await serveFiles(builtFiles());
     try {
       const run = await runInChromium(chromium!, [
@@ -42,6 +48,10 @@ describe('the playground in headless Chromium', () => {
         { drag: '#pad', points: [[70, 60], [210, 60], [190, 110], [140, 240]] },
         { evaluate: "document.getElementById('prediction').textContent", name: 'prediction' },
         { screenshot: join(reports, 'playground-digit.png'), fullPage: true },
+        { upload: '#model-files', files: [join(saved, 'model.json'), join(saved, 'weights.bin')] },
+        { waitFor: "document.getElementById('mnist-status').textContent.startsWith('loaded')" },
+        { evaluate: "document.getElementById('mnist-status').textContent", name: 'loaded' },
+        { evaluate: "document.getElementById('prediction').textContent", name: 'loadedPrediction' },
       ], { width: 1100, height: 1400 });
       expect(run.errors).toEqual([]);
       expect(run.results.kernels).toMatch(/^wasm kernels/);
@@ -50,9 +60,12 @@ describe('the playground in headless Chromium', () => {
       expect(run.results.xor).toBe('4/4');
       expect(run.results.mnist).toMatch(/^trained: \d+\.\d % on 500 test digits$/);
       expect(run.results.prediction).toMatch(/^[0-9]$/);
+      expect(run.results.loaded).toBe('loaded model.json + weights.bin: 12,730 parameters');
+      expect(run.results.loadedPrediction).toMatch(/^[0-9]$/);
       console.log(`playground: ${run.results.kernels}; ${run.results.mnist}; the drawn 7 was read as ${run.results.prediction}`);
     } finally {
       await server.close();
+      rmSync(saved, { recursive: true, force: true });
     }
   }, 300_000);
 });

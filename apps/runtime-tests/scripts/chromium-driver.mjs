@@ -3,7 +3,8 @@
 // steps in one page, prints `{ results, errors }` (JSON) on stdout. Steps:
 //   { goto: url } | { waitFor: "js expression", timeout?: ms } | { evaluate: "js expression", name } |
 //   { screenshot: path, fullPage?: bool } | { click: "css selector" } | { press: "Key" } |
-//   { drag: "css selector", points: [[x, y], …] } (a mouse stroke, in the element's own pixels)
+//   { drag: "css selector", points: [[x, y], …] } (a mouse stroke, in the element's own pixels) |
+//   { upload: "css selector", files: [path, …] } (files chosen in an <input type=file>)
 import puppeteer from 'puppeteer-core';
 
 const chunks = [];
@@ -28,6 +29,7 @@ try {
     else if (step.screenshot) await page.screenshot({ path: step.screenshot, fullPage: step.fullPage ?? false });
     else if (step.click) await page.click(step.click);
     else if (step.press) await page.keyboard.press(step.press);
+    else if (step.upload) await (await page.$(step.upload)).uploadFile(...step.files);
     else if (step.drag) {
       const box = await (await page.$(step.drag)).boundingBox();
       const [first, ...rest] = step.points;

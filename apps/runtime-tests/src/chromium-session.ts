@@ -9,7 +9,8 @@ export type ChromiumStep =
   | { screenshot: string; fullPage?: boolean }
   | { click: string }
   | { press: string }
-  | { drag: string; points: [number, number][] };
+  | { drag: string; points: [number, number][] }
+  | { upload: string; files: string[] };
 
 export interface ChromiumRun {
   /** Each `evaluate` step's value, by name. */
