@@ -47,11 +47,9 @@ describe('while fit() runs', () => {
   const refused: [string, (m: Sequential) => unknown][] = [
     ['compile()', (m) => m.compile({ loss: 'mse', optimizer: SGD(0.5) })],
     ['add()', (m) => m.add(Dense(2))],
-    ['setWeights()', (m) => m.setWeights(m.getWeights().map((w) => (w instanceof Matrix ? new Matrix(w.rows, w.cols) : new Float32Array(w.length))))],
-    ['setWeightsAsync()', (m) => m.setWeightsAsync(m.getWeights())],
     ['dispose()', (m) => m.dispose()],
   ];
-  it.each(refused)('%s throws ModelStateError and the training goes on as if it had not been called', async (call, attempt) => {
+  it.each(refused)('%s from a callback throws ModelStateError and the training goes on as if it had not been called', async (call, attempt) => {
     const m = model();
     const intruder = new AtFirstEpochEnd(attempt);
     const history = await m.fit(x, y, { ...fitOptions, callbacks: [intruder] });
@@ -63,11 +61,29 @@ describe('while fit() runs', () => {
     expect(flat(m.getWeights())).toEqual(reference);
   });
 
+  it.each(['setWeights', 'setWeightsAsync'] as const)('%s() from a callback is allowed (as Keras callbacks, e.g. EarlyStopping, do) and takes effect', async (method) => {
+    const m = model();
+    const initial = m.getWeights();
+    const resetAtLastEpoch = new (class extends Callback {
+      override async onEpochEnd(epoch: number): Promise<void> {
+        if (epoch === 2) await m[method](initial);
+      }
+    })();
+    await m.fit(x, y, { ...fitOptions, callbacks: [resetAtLastEpoch] });
+    expect(flat(m.getWeights())).toEqual(flat(initial));
+  });
+
   it('is refused from outside a callback too, and allowed again once fit has finished', async () => {
     const m = model();
     const running = m.fit(x, y, fitOptions);
+    const weights = m.getWeights();
+    expect(() => m.setWeights(weights)).toThrow(
+      'Cannot call setWeights() while fit() is in progress (its callbacks may set weights, e.g. EarlyStopping): it would discard the training',
+    );
+    await expect(m.setWeightsAsync(weights)).rejects.toThrow(ModelStateError);
     expect(() => m.dispose()).toThrow(ModelStateError);
     expect(() => m.compile({ loss: 'mse' })).toThrow(ModelStateError);
+    expect(() => m.add(Dense(2))).toThrow(ModelStateError);
     await expect(m.fit(x, y, fitOptions)).rejects.toThrow('Cannot start training because another fit() call is ongoing');
     await running;
     expect(flat(m.getWeights())).toEqual(reference);

@@ -14,6 +14,7 @@ import { evaluateBatches, isPromise, predictBatches, predictBatchesSync } from '
 import { type BatchOptions, checkBatchSize, type FitOptions, normalizeFitOptions } from './fit-options';
 import { FitGuard } from './fit-guard';
 import { fitCallbacks, fitData, trainingParams } from './fit-setup';
+import { GuardedCallbackList } from './guarded-callback-list';
 import { inferenceDefaults } from './inference-defaults';
 import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } from './keras-weights';
 import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
@@ -126,7 +127,7 @@ export class Sequential implements CallbackModel {
       const backend = await this.handle.ready();
       await this.pendingWrite;
       const history = new History();
-      const callbacks = fitCallbacks(opts.callbacks ?? [], fit.verbose, history);
+      const callbacks = new GuardedCallbackList(fitCallbacks(opts.callbacks ?? [], fit.verbose, history).callbacks, this.fitGuard);
       callbacks.configure(this, trainingParams(fit, compiled, data));
       this.stopTraining = false;
       this.history = history;
@@ -195,7 +196,7 @@ export class Sequential implements CallbackModel {
 
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
-    this.fitGuard.assertIdle('setWeights()');
+    this.fitGuard.assertIdleOrInCallback('setWeights()');
     const layerWeights = fromKerasWeights(weights, this.plan());
     if (!this.handle) {
       this.pendingWeights = layerWeights;
@@ -212,7 +213,7 @@ export class Sequential implements CallbackModel {
   }
 
   async setWeightsAsync(weights: readonly WeightInput[]): Promise<void> {
-    this.fitGuard.assertIdle('setWeightsAsync()');
+    this.fitGuard.assertIdleOrInCallback('setWeightsAsync()');
     const layerWeights = fromKerasWeights(weights, this.plan());
     if (!this.handle) {
       this.setWeights(weights);
