@@ -1,4 +1,5 @@
 import { KernelError, ModelSizeError } from '../errors';
+import { JS_MEMORY_LIMIT_BYTES } from '../kernels/js-kernels';
 import type { Kernels } from '../kernels/kernels';
 
 /** A dense layer as far as its memory goes. */
@@ -117,7 +118,8 @@ export function checkNetworkMemory(
   rows: number,
 ): void {
   const estimate = estimateDenseMemory({ inputSize: network.inputSize, layers: network.layers, batchSize: rows, bytesPerValue: network.dtype === 'float64' ? 8 : 4 });
-  checkDenseMemory(estimate, kernels.memoryLimitBytes, kernelsMemoryName(kernels));
+  // A kernel set registered from plain JavaScript may lack the field: it then gets the js kernels' limit.
+  checkDenseMemory(estimate, kernels.memoryLimitBytes ?? JS_MEMORY_LIMIT_BYTES, kernelsMemoryName(kernels));
 }
 
 /** What limits the memory of a kernel set, for messages. */
