@@ -58,18 +58,71 @@ export class NotSupportedError extends BackpropError {
 /** A kernel set cannot run here, or was handed a buffer it cannot compute on (wrong kind, too short, not its own). */
 export class KernelError extends BackpropError {}
 
-/** Training produced a non-finite loss; names the epoch and batch where it happened. */
+/** Where a non-finite value entered training: a value of the batch's inputs (`x`) or targets (`y`). */
+export interface NonFiniteBatchValue {
+  readonly array: 'x' | 'y';
+  /** The sample's index in the data set. */
+  readonly sample: number;
+  /** Its row in the batch (0-based). */
+  readonly row: number;
+  /** The column in that row (0-based). */
+  readonly column: number;
+  readonly value: number;
+}
+
+/**
+ * Training produced a non-finite loss, or a batch brought a non-finite input or target; names the
+ * 1-based epoch and batch where it happened (and, for data, the sample and column).
+ */
 export class DivergenceError extends BackpropError {
   constructor(
     readonly epoch: number,
     readonly batch: number,
     readonly loss: number,
+    readonly nonFiniteValue: NonFiniteBatchValue | null = null,
   ) {
     super(
-      `Training diverged: loss became ${loss} at epoch ${epoch}, batch ${batch}; ` +
-        'expected a finite loss (try a smaller learning rate or scaled inputs)',
+      nonFiniteValue === null
+        ? `Training diverged: loss became ${loss} at epoch ${epoch}, batch ${batch}; ` +
+            'expected a finite loss (try a smaller learning rate or scaled inputs)'
+        : `Training stopped at epoch ${epoch}, batch ${batch}: ${nonFiniteValue.array}[${nonFiniteValue.sample}][${nonFiniteValue.column}] ` +
+            `is ${nonFiniteValue.value} (sample ${nonFiniteValue.sample}, row ${nonFiniteValue.row} of the batch, column ${nonFiniteValue.column}); ` +
+            `expected finite ${nonFiniteValue.array === 'x' ? 'inputs' : 'targets'}. The weights are those from before this batch`,
     );
   }
+}
+
+/**
+ * A model does not fit the engine's memory: names the largest layer with its parameter count and bytes,
+ * the bytes the whole model needs (weights, gradients, optimizer state, activations of the largest
+ * batch) and the engine's limit. Thrown before anything of that size is allocated.
+ */
+export class ModelSizeError extends BackpropError {
+  constructor(
+    readonly layer: string,
+    readonly layerParams: number,
+    readonly layerBytes: number,
+    readonly totalBytes: number,
+    readonly limitBytes: number,
+    readonly detail: string,
+  ) {
+    super(
+      `Model too large: ${layer} has ${layerParams} parameters (${formatBytes(layerBytes)}); the model needs ${formatBytes(totalBytes)} ` +
+        `(${detail}), expected at most ${formatBytes(limitBytes)}. Use fewer units or a smaller batch`,
+    );
+  }
+}
+
+/** Bytes for a message: `1.07 GB (1073741824 bytes)`; decimal units, exact count beside them. */
+function formatBytes(bytes: number): string {
+  const units = ['bytes', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} bytes` : `${Number(value.toPrecision(3))} ${units[unit]} (${bytes} bytes)`;
 }
 
 /** A saved model file is corrupted, truncated, of an unknown version, or does not match its manifest. */

@@ -2,7 +2,7 @@ export * from './errors';
 export * from './matrix';
 export * from './random';
 export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
-export { jsKernels } from './kernels/js-kernels';
+export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
 export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
 export { acceptedLossNames, EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
@@ -16,6 +16,7 @@ export {
 export {
   createOptimizer,
   optimizerNames,
+  optimizerSlotCount,
   optimizerSpec,
   type Optimizer,
   type OptimizerName,
@@ -23,6 +24,15 @@ export {
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
+export {
+  allocatingFor,
+  checkDenseMemory,
+  type DenseMemoryEstimate,
+  type DenseMemoryOptions,
+  estimateDenseMemory,
+  kernelsMemoryName,
+  type MemoryLayer,
+} from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
 export { Perceptron, type PerceptronOptions } from './network/perceptron';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';

@@ -68,6 +68,8 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
     get heapUsedBytes() {
       return heap.usedBytes;
     },
+    // The heap never grows: what is left after the module's data and the GEMM workspace is all models get.
+    memoryLimitBytes: heap.buffer.byteLength - heap.usedBytes,
 
     alloc: (length) => heap.alloc(length),
     free: (buffer) => heap.free(buffer),

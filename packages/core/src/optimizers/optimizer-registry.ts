@@ -1,6 +1,7 @@
 import { ArgumentError, UnknownNameError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
+import { allocatingFor } from '../network/model-memory';
 
 export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
 
@@ -26,6 +27,8 @@ export interface ParameterSlot {
   readonly param: FloatArray;
   readonly grad: FloatArray;
   readonly size: number;
+  /** What the parameter is (`Dense "dense_1" kernel`), for error messages. */
+  readonly name?: string;
 }
 
 /** Applies one update to every parameter; keeps its own state buffers (allocated through the kernels). */
@@ -73,6 +76,12 @@ type UpdateRule = (
   t: number,
 ) => void;
 
+/** State buffers an optimizer keeps per parameter (0 for plain SGD, 1 with momentum, 2 for Adam and RMSprop): for memory estimates. */
+export function optimizerSlotCount(spec: OptimizerSpec | string): number {
+  const full = optimizerSpec(spec);
+  return rules[full.name].slots(full);
+}
+
 export const optimizerNames = Object.keys(rules) as OptimizerName[];
 
 /** Fill in Keras's defaults and check every hyper-parameter. */
@@ -114,7 +123,7 @@ export function createOptimizer(spec: OptimizerSpec | string, kernels: Kernels):
       for (const slot of slots) {
         let buffers = state.get(slot.param);
         if (!buffers) {
-          buffers = Array.from({ length: nSlots }, () => kernels.alloc(slot.size));
+          buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => Array.from({ length: nSlots }, () => kernels.alloc(slot.size)));
           state.set(slot.param, buffers);
         }
         rule.update(kernels, full, slot, buffers, iterations);
