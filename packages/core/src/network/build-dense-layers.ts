@@ -1,9 +1,10 @@
 import { activationSpec } from '../activations/activation-registry';
-import { ArgumentError } from '../errors';
+import { ArgumentError, describeValue } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
 import type { FloatArray } from '../matrix';
 import type { Rng } from '../random';
 import type { DenseLayerConfig, DenseLayerState } from './dense-network';
+import { checkDenseLayerConfig } from './network-options';
 
 /**
  * Check each layer's configuration and allocate its parameters and gradients, with the kernel and
@@ -17,15 +18,16 @@ export function buildDenseLayers(
 ): DenseLayerState[] {
   let fanIn = inputSize;
   return configs.map((config, index) => {
+    checkDenseLayerConfig(config, index);
     const units = config.units;
     if (!Number.isInteger(units) || units <= 0) {
-      throw new ArgumentError(`layer ${index} units must be a positive integer, got ${units}`);
+      throw new ArgumentError(`layer ${index} units must be a positive integer, got ${describeValue(units)}`);
     }
     const activation = activationSpec(config.activation ?? 'linear');
     const useBias = config.useBias ?? true;
     const dropoutRate = config.dropoutRate ?? 0;
     if (!(typeof dropoutRate === 'number' && dropoutRate >= 0 && dropoutRate < 1)) {
-      throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${dropoutRate}`);
+      throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${describeValue(dropoutRate)}`);
     }
     // Initializers draw float32 values, so float32 and float64 networks start from the same numbers.
     const kernel = allocate(fanIn * units);

@@ -1,4 +1,4 @@
-import { ArgumentError, ShapeError } from '../errors';
+import { ArgumentError, describeValue, ShapeError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { ActivationSpec, Kernels } from '../kernels/kernels';
 import { getLoss, type Loss } from '../losses/loss-registry';
@@ -9,6 +9,7 @@ import { BatchBuffers } from './batch-buffers';
 import { buildDenseLayers } from './build-dense-layers';
 import { checkWeightValues } from './check-weight-values';
 import { drawDropout, maskGradient } from './dropout';
+import { checkDenseNetworkOptions } from './network-options';
 
 export interface DenseLayerConfig {
   readonly units: number;
@@ -82,12 +83,13 @@ export class DenseNetwork {
   private readonly rng: Rng;
 
   constructor(options: DenseNetworkOptions) {
+    checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
     if (!Number.isInteger(inputSize) || inputSize <= 0) {
-      throw new ArgumentError(`inputSize must be a positive integer, got ${inputSize}`);
+      throw new ArgumentError(`inputSize must be a positive integer, got ${describeValue(inputSize)}`);
     }
     if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${layers?.length ?? typeof layers} layers`);
+      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${describeValue(layers)}`);
     }
     this.dtype = options.dtype ?? 'float32';
     this.kernels = options.kernels ?? getKernels();
