@@ -17,6 +17,7 @@ export {
   createOptimizer,
   optimizerNames,
   optimizerSpec,
+  unsupportedOptimizerOptions,
   type Optimizer,
   type OptimizerName,
   type OptimizerSpec,

@@ -92,7 +92,7 @@ const OWN_KEYS: Record<OptimizerName, readonly (keyof OptimizerSpec & string)[]>
  * NotSupportedError rather than ignored (Keras's `weight_decay`, `clipnorm`, … base-optimizer
  * arguments, Adam's `amsgrad`, RMSprop's `centered`).
  */
-const UNSUPPORTED_KEYS = [
+export const unsupportedOptimizerOptions: readonly string[] = [
   'weightDecay',
   'clipnorm',
   'clipvalue',
@@ -121,7 +121,7 @@ export function optimizerSpec(spec: OptimizerSpec | string): Required<OptimizerS
   const own = OWN_KEYS[full.name];
   // A resolved spec (`SGD(0.1)` passed on to compile) carries every key; a foreign one is fine at its neutral value.
   const neutral = SPEC_KEYS.filter((key) => !own.includes(key) && given[key] === full[key]);
-  checkOptionKeys(given, [...own, ...neutral], `${full.name} optimizer options`, UNSUPPORTED_KEYS);
+  checkOptionKeys(given, [...own, ...neutral], `${full.name} optimizer options`, unsupportedOptimizerOptions);
   for (const [key, value] of Object.entries(given)) {
     if (value !== undefined && key !== 'name') (full as Record<string, unknown>)[key] = value;
   }
