@@ -21,8 +21,8 @@ describe('layer arguments', () => {
 
   it('the positional value cannot be repeated in the options, nor options follow the object form', () => {
     expect(() => Dense(4, { units: 8 } as never)).toThrow('Unknown option "units" in Dense options');
-    expect(() => Dense({ units: 4 }, { activation: 'relu' } as never)).toThrow(ArgumentError);
-    expect(() => Dropout({ rate: 0.1 }, { name: 'd' } as never)).toThrow('Dropout takes (rate, options) or ({ rate, … })');
+    expect(() => Dense({ units: 4 } as never, { activation: 'relu' } as never)).toThrow(ArgumentError);
+    expect(() => Dropout({ rate: 0.1 } as never, { name: 'd' } as never)).toThrow('Dropout takes (rate, options) or ({ rate, … })');
   });
 
   it.each([
