@@ -1,5 +1,6 @@
 import { ArgumentError, Matrix, NotSupportedError, UnknownOptionError } from '@backprop/core';
 import { Callback } from '../callbacks/callback';
+import { MatrixBatchSource } from '../data/batch-source';
 import { Dense, SGD, Sequential } from '../index';
 import { clearSession } from '../layers/layer-names';
 
@@ -115,5 +116,19 @@ describe('compile and Sequential options', () => {
     expect(() => new Sequential({ seed: '1' } as never)).toThrow('Sequential seed must be a finite number, got "1"');
     expect(() => new Sequential({ trainable: false } as never)).toThrow(NotSupportedError);
     expect(() => new Sequential().add(42 as never)).toThrow('add expects a layer such as Dense(10), got 42');
+  });
+});
+
+describe('BatchSource arguments', () => {
+  beforeEach(() => clearSession());
+
+  it('targets given beside a BatchSource (which carries its own) are refused, not ignored', async () => {
+    const model = compiled();
+    const source = new MatrixBatchSource(x, y);
+    await expect(model.fit(source, y as never, { verbose: 0 })).rejects.toThrow(
+      'fit(source, options) takes its targets from the BatchSource; got targets a Matrix as well',
+    );
+    await expect(model.evaluate(source, y as never, {})).rejects.toThrow(ArgumentError);
+    await model.fit(source, { epochs: 1, verbose: 0 });
   });
 });
