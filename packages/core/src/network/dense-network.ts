@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, ShapeError } from '../errors';
+import { ArgumentError, ShapeError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { ActivationSpec, Kernels } from '../kernels/kernels';
 import { getLoss, type Loss } from '../losses/loss-registry';
@@ -85,12 +85,6 @@ export class DenseNetwork {
   constructor(options: DenseNetworkOptions) {
     checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
-    if (!Number.isInteger(inputSize) || inputSize <= 0) {
-      throw new ArgumentError(`inputSize must be a positive integer, got ${describeValue(inputSize)}`);
-    }
-    if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${describeValue(layers)}`);
-    }
     this.dtype = options.dtype ?? 'float32';
     this.kernels = options.kernels ?? getKernels();
     if (this.dtype === 'float64' && this.kernels.name !== 'js') {

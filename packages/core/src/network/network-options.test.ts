@@ -20,6 +20,7 @@ describe('core network options', () => {
       'Unknown option "lr" in NeuralNetwork options; did you mean "alpha"? Expected one of: alpha, seed',
     );
     const nn = new NeuralNetwork([2, 2, 1], { seed: 1 });
+    expect(() => new NeuralNetwork([2, 1], { learningRate: 0.5 } as never)).toThrow('did you mean "alpha"?');
     expect(() => nn.fit(X, [0, 1, 1, 0], { epoch: 5 } as never)).toThrow(UnknownOptionError);
     expect(() => nn.fit(X, [0, 1, 1, 0], { epoch: 5 } as never)).toThrow('did you mean "epochs"?');
     expect(() => nn.predict(X, { bias: false } as never)).toThrow('Unknown option "bias" in NeuralNetwork predict options');
@@ -57,6 +58,8 @@ describe('core network options', () => {
       'DenseNetwork layers[0]: useBias must be true or false, got 0',
     );
     expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: Number.NaN }] })).toThrow('layer 0 units must be a positive integer, got NaN');
+    expect(() => new DenseNetwork(undefined as never)).toThrow('DenseNetwork needs options { inputSize, layers }, got undefined');
+    expect(() => new DenseNetwork({ inputSize: '2', layers: [{ units: 1 }] } as never)).toThrow('inputSize must be a positive integer, got "2"');
     expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: 1 }], dtype: 'float16' } as never)).toThrow(
       'DenseNetwork dtype must be "float32" or "float64", got "float16"',
     );

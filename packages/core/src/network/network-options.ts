@@ -69,9 +69,16 @@ function checkEpochs(epochs: unknown, kind: string): void {
   }
 }
 
-/** The keys of DenseNetwork's options and the kind of its `dtype`. */
+/** DenseNetwork's options: known keys, a positive inputSize, a non-empty layer list, a known dtype, a finite seed. */
 export function checkDenseNetworkOptions(options: DenseNetworkOptions): void {
+  if (options === undefined) throw new ArgumentError('DenseNetwork needs options { inputSize, layers }, got undefined');
   checkOptionKeys(options, DENSE_NETWORK_KEYS, 'DenseNetwork options');
+  if (!Number.isInteger(options.inputSize) || options.inputSize <= 0) {
+    throw new ArgumentError(`inputSize must be a positive integer, got ${describeValue(options.inputSize)}`);
+  }
+  if (!Array.isArray(options.layers) || options.layers.length === 0) {
+    throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${describeValue(options.layers)}`);
+  }
   if (options.dtype !== undefined && options.dtype !== 'float32' && options.dtype !== 'float64') {
     throw new ArgumentError(`DenseNetwork dtype must be "float32" or "float64", got ${describeValue(options.dtype)}`);
   }
