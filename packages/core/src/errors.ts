@@ -25,7 +25,7 @@ export class UnknownNameError extends BackpropError {
     readonly given: string,
     readonly valid: readonly string[],
   ) {
-    super(`Unknown ${kind} "${given}"; expected one of: ${valid.join(', ')}`);
+    super(`Unknown ${kind} ${describeValue(given)}; expected one of: ${valid.join(', ')}`);
   }
 }
 
@@ -39,8 +39,7 @@ export class UnknownOptionError extends ArgumentError {
   ) {
     super(
       `Unknown option "${key}" in ${where}` +
-        (suggestion === undefined ? '' : `; did you mean "${suggestion}"?`) +
-        ` Expected one of: ${valid.join(', ')}`,
+        (suggestion === undefined ? `; expected one of: ${valid.join(', ')}` : `; did you mean "${suggestion}"? Expected one of: ${valid.join(', ')}`),
     );
   }
 }

@@ -18,6 +18,7 @@ export {
   optimizerNames,
   optimizerSlotCount,
   optimizerSpec,
+  unsupportedOptimizerOptions,
   type Optimizer,
   type OptimizerName,
   type OptimizerSpec,
@@ -34,7 +35,8 @@ export {
   type MemoryLayer,
 } from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
-export { Perceptron, type PerceptronOptions } from './network/perceptron';
+export { Perceptron, type PerceptronFitOptions, type PerceptronOptions } from './network/perceptron';
+export type { AddBiasOptions } from './network/network-options';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
 export * from './metrics';
 export * from './preprocessing';
@@ -42,4 +44,5 @@ export { writeFileAtomic } from './io/atomic-write';
 export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
 export { loadNetwork, saveNetwork } from './io/save-network';
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
+export { optionKeys } from './options/option-keys';
 export { closestName, editDistance } from './options/closest-name';

@@ -5,8 +5,8 @@ import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
 import { WasmStaging } from './wasm-staging';
 
-/** Activation codes of assembly/activations.ts. */
-const ACTIVATION_CODES: Record<ActivationName, number> = {
+/** Activation codes of assembly/activations.ts (wasm-activation-codes.test.ts checks every registered activation has one). */
+export const ACTIVATION_CODES: Record<ActivationName, number> = {
   step: 0,
   linear: 1,
   sigmoid: 2,

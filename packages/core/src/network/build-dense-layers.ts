@@ -1,11 +1,12 @@
 import { activationSpec } from '../activations/activation-registry';
-import { ArgumentError } from '../errors';
+import { ArgumentError, describeValue } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
 import type { FloatArray } from '../matrix';
 import type { Rng } from '../random';
 import type { DenseLayerState } from './dense-layer-state';
 import type { DenseLayerConfig } from './dense-network';
 import { allocatingFor, layerLabel } from './model-memory';
+import { checkDenseLayerConfig } from './network-options';
 
 /**
  * Check each layer's configuration, run `checkMemory` (sizes are checked before memory is allocated),
@@ -20,14 +21,15 @@ export function buildDenseLayers(
   checkMemory: () => void,
 ): DenseLayerState[] {
   const checked = configs.map((config, index) => {
+    checkDenseLayerConfig(config, index);
     const units = config.units;
     // A safe integer, so that every size computed from it is exact (Dense(1e20) is refused here).
     if (!Number.isSafeInteger(units) || units <= 0) {
-      throw new ArgumentError(`layer ${index} units must be a positive integer, got ${units}`);
+      throw new ArgumentError(`layer ${index} units must be a positive integer, got ${describeValue(units)}`);
     }
     const dropoutRate = config.dropoutRate ?? 0;
     if (!(typeof dropoutRate === 'number' && dropoutRate >= 0 && dropoutRate < 1)) {
-      throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${dropoutRate}`);
+      throw new ArgumentError(`layer ${index} dropoutRate must be a number in [0, 1), got ${describeValue(dropoutRate)}`);
     }
     return { config, units, dropoutRate, activation: activationSpec(config.activation ?? 'linear'), useBias: config.useBias ?? true };
   });

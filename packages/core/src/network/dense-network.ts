@@ -12,6 +12,7 @@ import { checkBatchShape, checkLayerWeights } from './check-weight-values';
 import { drawDropout, maskGradient } from './dropout';
 import { allocatingFor, checkNetworkMemory } from './model-memory';
 import { parameterSlotsOf } from './parameter-slots';
+import { checkDenseNetworkOptions } from './network-options';
 
 export interface DenseLayerConfig {
   readonly units: number;
@@ -72,13 +73,8 @@ export class DenseNetwork {
   private readonly checkMemory: (rows: number) => void;
 
   constructor(options: DenseNetworkOptions) {
+    checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
-    if (!Number.isInteger(inputSize) || inputSize <= 0) {
-      throw new ArgumentError(`inputSize must be a positive integer, got ${inputSize}`);
-    }
-    if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${layers?.length ?? typeof layers} layers`);
-    }
     this.dtype = options.dtype ?? 'float32';
     this.kernels = options.kernels ?? getKernels();
     if (this.dtype === 'float64' && this.kernels.name !== 'js') {

@@ -1,4 +1,4 @@
-import { ArgumentError, type LayerWeights, type Matrix, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { ModelSpec } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -11,8 +11,8 @@ import { uniqueName } from '../layers/layer-names';
 import { BackendHandle } from './backend-handle';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
 import { evaluateBatches, isPromise, predictBatches, predictBatchesSync } from './evaluation-loop';
-import { type BatchOptions, checkBatchSize, type FitOptions, normalizeFitOptions } from './fit-options';
 import { FitGuard } from './fit-guard';
+import { type BatchOptions, batchOptions, type FitOptions, normalizeFitOptions } from './fit-options';
 import { fitCallbacks, fitData, trainingParams } from './fit-setup';
 import { GuardedCallbackList } from './guarded-callback-list';
 import { inferenceDefaults } from './inference-defaults';
@@ -22,7 +22,7 @@ import { countPlanParams, denseLayerSpecs, drawInitialWeights, type ModelPlan, p
 import { ModelStateError } from './model-state-error';
 
 export type { EvaluateResult, SequentialOptions } from './sequential-options';
-import type { EvaluateResult, SequentialOptions } from './sequential-options';
+import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
 
@@ -52,10 +52,9 @@ export class Sequential implements CallbackModel {
   private readonly fitGuard = new FitGuard();
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
-    const opts: SequentialOptions = Array.isArray(options) ? { layers: options } : (options as SequentialOptions);
+    const opts: SequentialOptions = Array.isArray(options) ? { layers: options } : checkSequentialOptions(options as SequentialOptions);
     this.name = opts.name ?? uniqueName('sequential');
     this.seed = opts.seed ?? 0;
-    if (!Number.isFinite(this.seed)) throw new ArgumentError(`seed must be a finite number, got ${opts.seed}`);
     for (const layer of opts.layers ?? []) this.add(layer);
   }
 
@@ -74,7 +73,7 @@ export class Sequential implements CallbackModel {
    */
   add(layer: Layer): void {
     this.fitGuard.assertIdle('add()');
-    if (!(layer instanceof Layer)) throw new ArgumentError(`add expects a layer such as Dense(10), got ${String(layer)}`);
+    if (!(layer instanceof Layer)) throw new ArgumentError(`add expects a layer such as Dense(10), got ${describeValue(layer)}`);
     if (this.stack.some((l) => l.name === layer.name)) {
       throw new ArgumentError(
         `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model; pass a unique name`,
@@ -148,7 +147,7 @@ export class Sequential implements CallbackModel {
     const { source, opts } = sourceAndOptions<BatchOptions>(x, y, options, 'evaluate');
     if (!this.compiled || !this.handle) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
     const compiled = this.compiled;
-    const batchSize = checkBatchSize(opts.batchSize);
+    const { batchSize } = batchOptions(opts, 'evaluate');
     const plan = this.plan();
     const reader = new BatchReader(source, plan, compiled.loss, true, 'x');
     const backend = await this.handle.ready();
@@ -160,7 +159,7 @@ export class Sequential implements CallbackModel {
 
   /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. Needs a synchronous backend. */
   predict(x: InputData | BatchSource, options: BatchOptions = {}): Matrix {
-    const batchSize = checkBatchSize(options.batchSize);
+    const { batchSize } = batchOptions(options, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
     return predictBatchesSync(this.inferenceHandle().now('predict'), reader, batchSize, plan.outputUnits);
@@ -168,7 +167,7 @@ export class Sequential implements CallbackModel {
 
   /** `predict` for any backend, including those that answer asynchronously. */
   async predictAsync(x: InputData | BatchSource, options: BatchOptions = {}): Promise<Matrix> {
-    const batchSize = checkBatchSize(options.batchSize);
+    const { batchSize } = batchOptions(options, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
     const backend = await this.inferenceHandle().ready();
