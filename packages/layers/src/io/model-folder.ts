@@ -47,7 +47,18 @@ export function writeModelFolder(dir: string, json: unknown, bin: Uint8Array, we
     throw fileAccessError(error, dir, 'Cannot clean model directory', 'a readable, writable directory');
   }
   writeFileAtomic(join(dir, weightsFile), bin, { what: 'weights file' });
-  writeFileAtomic(jsonPath, `${JSON.stringify(json, null, 2)}\n`, { what: 'model.json' });
+  try {
+    writeFileAtomic(jsonPath, `${JSON.stringify(json, null, 2)}\n`, { what: 'model.json' });
+  } catch (error) {
+    // The previous model.json still names the previous weights; the new ones are nobody's (and may be what
+    // filled the disk), so they go.
+    try {
+      if (!previous.includes(weightsFile)) rmSync(join(dir, weightsFile), { force: true });
+    } catch {
+      // Reported below is the failure that matters; the next save removes these weights.
+    }
+    throw error;
+  }
   // model.json now names the new weights; what it named before, and orphans of crashed saves, can go.
   let path = dir;
   try {
