@@ -10,14 +10,13 @@ import { deserializeNetwork, serializeNetwork } from './network-file';
 function largestFloat32Array(fn: () => void): number {
   const Original = globalThis.Float32Array;
   let largest = 0;
-  class Recording extends Original {
-    // biome-ignore lint/suspicious/noExplicitAny: forwards every constructor overload
-    constructor(...args: any[]) {
-      super(...(args as []));
+  class Recording extends (Original as unknown as new (...args: unknown[]) => Float32Array) {
+    constructor(...args: unknown[]) {
+      super(...args);
       largest = Math.max(largest, this.length);
     }
   }
-  globalThis.Float32Array = Recording as Float32ArrayConstructor;
+  globalThis.Float32Array = Recording as unknown as Float32ArrayConstructor;
   try {
     fn();
   } finally {

@@ -13,7 +13,7 @@ async function largestTypedArray(fn: () => Promise<unknown>): Promise<number> {
   const originals = { Float32Array: globalThis.Float32Array, Uint8Array: globalThis.Uint8Array };
   let largest = 0;
   const record = <T extends new (...args: never[]) => { length: number }>(Base: T): T =>
-    class extends (Base as new (...args: unknown[]) => { length: number }) {
+    class extends (Base as unknown as new (...args: unknown[]) => { length: number }) {
       constructor(...args: unknown[]) {
         super(...args);
         largest = Math.max(largest, this.length);
