@@ -11,6 +11,8 @@ import { fileAccessError, removeStaleTempFiles, writeFileAtomic } from '@backpro
  * then atomically replaces model.json to name them. Killed or out of disk at any moment, the folder holds
  * either the old model.json with the old weights, or the new model.json with the new weights; weights
  * files no model.json names any more are removed afterwards, and by the next save if a crash came first.
+ * One process saves into a folder at a time (as with tfjs): a save removes weights files no model.json names,
+ * which another process's save in flight would be writing. Temp files of a live process are never removed.
  * Porting note: tfjs-node writes `weights.bin` in place, and a crash between its two writes can leave a
  * folder that does not load; `tf.loadLayersModel` reads our folders all the same, as it follows the
  * manifest's paths.
