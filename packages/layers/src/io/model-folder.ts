@@ -52,10 +52,10 @@ export function writeModelFolder(dir: string, json: unknown, bin: Uint8Array, we
   try {
     writeFileAtomic(jsonPath, `${JSON.stringify(json, null, 2)}\n`, { what: 'model.json' });
   } catch (error) {
-    // The previous model.json still names the previous weights; the new ones are nobody's (and may be what
-    // filled the disk), so they go.
+    // Unless the rename went through (and a later step, the directory's fsync, failed), model.json still
+    // names the previous weights: the new ones are nobody's (and may be what filled the disk), so they go.
     try {
-      if (!previous.includes(weightsFile)) rmSync(join(dir, weightsFile), { force: true });
+      if (!weightsNamedBy(jsonPath).includes(weightsFile)) rmSync(join(dir, weightsFile), { force: true });
     } catch {
       // Reported below is the failure that matters; the next save removes these weights.
     }
@@ -71,7 +71,7 @@ export function writeModelFolder(dir: string, json: unknown, bin: Uint8Array, we
       rmSync(path, { force: true });
     }
   } catch (error) {
-    throw fileAccessError(error, path, 'The model was saved, but cannot remove the previous weights from', 'a writable directory');
+    throw fileAccessError(error, path, 'The model was saved, but cannot remove the old weights file', 'a writable directory');
   }
 }
 
