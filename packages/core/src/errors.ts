@@ -127,6 +127,55 @@ function formatBytes(bytes: number): string {
 /** A saved model file is corrupted, truncated, of an unknown version, or does not match its manifest. */
 export class ModelFormatError extends BackpropError {}
 
+/**
+ * A weight holds NaN or ±Infinity where it would be saved: refused, because the loaders reject such files
+ * (never write what cannot be read back). `layer` names the layer as the message does (`Dense "dense_1"`,
+ * `layer 1`), `weight` the tensor (`dense_1/kernel`, `kernel`), `index` and `value` the first bad value.
+ */
+export class NonFiniteWeightError extends NonFiniteError {
+  constructor(
+    readonly layer: string,
+    readonly weight: string,
+    readonly index: number,
+    readonly value: number,
+    readonly count: number,
+  ) {
+    super(
+      `Cannot save weight "${weight}" of ${layer}: value ${index} is ${value}` +
+        (count > 1 ? ` (${count} values are not finite)` : '') +
+        '; expected finite weights (training probably diverged). Nothing was written',
+    );
+  }
+}
+
+/** The first non-finite value of `values` and how many there are, or null when all are finite. */
+export function findNonFinite(values: ArrayLike<number>): { index: number; value: number; count: number } | null {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) {
+      if (first < 0) first = i;
+      count++;
+    }
+  }
+  return first < 0 ? null : { index: first, value: values[first], count };
+}
+
+/**
+ * Reading or writing a file failed in the file system (missing file, a directory where a file was expected,
+ * no space left, no permission, …). `path` is the file or directory concerned and `code` the system error code
+ * (`ENOENT`, `EISDIR`, `ENOSPC`, …); the message says what was expected there.
+ */
+export class FileAccessError extends BackpropError {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Describe a value briefly for an error message. */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
