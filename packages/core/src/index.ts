@@ -2,7 +2,7 @@ export * from './errors';
 export * from './matrix';
 export * from './random';
 export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
-export { jsKernels } from './kernels/js-kernels';
+export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
 export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
 export { acceptedLossNames, EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
@@ -16,22 +16,37 @@ export {
 export {
   createOptimizer,
   optimizerNames,
+  optimizerSlotCount,
   optimizerSpec,
+  unsupportedOptimizerOptions,
   type Optimizer,
   type OptimizerName,
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
+export {
+  allocatingFor,
+  checkDenseMemory,
+  type DenseMemoryEstimate,
+  type DenseMemoryOptions,
+  estimateDenseMemory,
+  kernelsMemoryName,
+  type MemoryLayer,
+} from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
-export { Perceptron, type PerceptronOptions } from './network/perceptron';
+export { Perceptron, type PerceptronFitOptions, type PerceptronOptions } from './network/perceptron';
+export type { AddBiasOptions } from './network/network-options';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
 export * from './metrics';
 export * from './preprocessing';
+export type { AtomicWriteOptions } from './io/atomic-write';
+export { fileAccessError } from './io/file-access-error';
 export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
 // Node's file system; the browser build swaps in stubs that throw PlatformError (see src/platform/).
-export { loadNetwork, saveNetwork, writeFileAtomic } from './platform/node';
+export { atomicTempName, fsyncDirectory, loadNetwork, parseAtomicTempName, removeStaleTempFiles, saveNetwork, writeFileAtomic } from './platform/node';
 export { describeRuntime, environmentVariable } from './platform/runtime';
 export { loadWasmBinaries, resetWasmBinaries, setWasmBinaries, type WasmBinariesOptions, type WasmSource } from './kernels/wasm-binaries';
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
+export { optionKeys } from './options/option-keys';
 export { closestName, editDistance } from './options/closest-name';

@@ -1,4 +1,4 @@
-import { UnknownNameError } from '../errors';
+import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Rng } from '../random';
 
 export type InitializerName =
@@ -60,6 +60,7 @@ const aliases: Record<string, InitializerName> = {
 };
 
 export function resolveInitializerName(name: string): InitializerName {
+  if (typeof name !== 'string') throw new ArgumentError(`initializer must be a name such as 'glorotUniform', got ${describeValue(name)}`);
   if (Object.hasOwn(initializers, name)) return name as InitializerName;
   const alias = aliases[name];
   if (alias) return alias;

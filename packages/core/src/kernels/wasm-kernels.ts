@@ -5,8 +5,8 @@ import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
 import { WasmStaging } from './wasm-staging';
 
-/** Activation codes of assembly/activations.ts. */
-const ACTIVATION_CODES: Record<ActivationName, number> = {
+/** Activation codes of assembly/activations.ts (wasm-activation-codes.test.ts checks every registered activation has one). */
+export const ACTIVATION_CODES: Record<ActivationName, number> = {
   step: 0,
   linear: 1,
   sigmoid: 2,
@@ -68,6 +68,8 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
     get heapUsedBytes() {
       return heap.usedBytes;
     },
+    // The heap never grows: what is left after the module's data and the GEMM workspace is all models get.
+    memoryLimitBytes: heap.buffer.byteLength - heap.usedBytes,
 
     alloc: (length) => heap.alloc(length),
     free: (buffer) => heap.free(buffer),

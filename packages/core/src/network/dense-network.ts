@@ -1,4 +1,4 @@
-import { ArgumentError, ShapeError } from '../errors';
+import { ArgumentError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { ActivationSpec, Kernels } from '../kernels/kernels';
 import { getLoss, type Loss } from '../losses/loss-registry';
@@ -6,12 +6,18 @@ import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
 import { BatchBuffers } from './batch-buffers';
+import type { DenseLayerState, LayerWeights } from './dense-layer-state';
 import { buildDenseLayers } from './build-dense-layers';
-import { checkWeightValues } from './check-weight-values';
+import { checkBatchShape, checkLayerWeights } from './check-weight-values';
 import { drawDropout, maskGradient } from './dropout';
+import { allocatingFor, checkNetworkMemory } from './model-memory';
+import { parameterSlotsOf } from './parameter-slots';
+import { checkDenseNetworkOptions } from './network-options';
 
 export interface DenseLayerConfig {
   readonly units: number;
+  /** Keras-style name (`dense_1`), used in error messages; default `layer <index>`. */
+  readonly name?: string;
   /** Name or `{ name, alpha }`; default `linear`, as in Keras. */
   readonly activation?: string | { name: string; alpha?: number };
   /** Default true. */
@@ -44,24 +50,7 @@ export interface DenseNetworkOptions {
   readonly seed?: number;
 }
 
-/** Weights of one layer: kernel is inputs×units, row-major (Keras's layout); bias has `units` values or is null. */
-export interface LayerWeights {
-  kernel: FloatArray;
-  bias: FloatArray | null;
-}
-
-/** One dense layer's parameters, gradients and shape. */
-export interface DenseLayerState {
-  readonly inputs: number;
-  readonly units: number;
-  readonly activation: ActivationSpec;
-  readonly kernel: FloatArray;
-  readonly bias: FloatArray | null;
-  readonly kernelGrad: FloatArray;
-  readonly biasGrad: FloatArray | null;
-  /** Training-only inverted dropout on this layer's output; 0 for none. */
-  readonly dropoutRate: number;
-}
+export type { DenseLayerState, LayerWeights } from './dense-layer-state';
 
 /**
  * A stack of dense layers with minibatch forward and backward passes — the engine under both the
@@ -80,15 +69,12 @@ export class DenseNetwork {
   private slots: readonly ParameterSlot[] | null = null;
   /** Draws the initial weights, then the dropout masks. */
   private readonly rng: Rng;
+  /** Throws ModelSizeError when weights and buffers for `rows`-row batches exceed the kernels' memory. */
+  private readonly checkMemory: (rows: number) => void;
 
   constructor(options: DenseNetworkOptions) {
+    checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
-    if (!Number.isInteger(inputSize) || inputSize <= 0) {
-      throw new ArgumentError(`inputSize must be a positive integer, got ${inputSize}`);
-    }
-    if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${layers?.length ?? typeof layers} layers`);
-    }
     this.dtype = options.dtype ?? 'float32';
     this.kernels = options.kernels ?? getKernels();
     if (this.dtype === 'float64' && this.kernels.name !== 'js') {
@@ -98,7 +84,8 @@ export class DenseNetwork {
     this.loss = getLoss(options.loss ?? 'mse');
     const rng = new Rng(options.seed ?? 0);
     this.rng = rng;
-    this.layers = buildDenseLayers(inputSize, layers, (length) => this.allocate(length), rng);
+    this.checkMemory = (rows) => checkNetworkMemory(options, this.kernels, rows);
+    this.layers = buildDenseLayers(inputSize, layers, (length) => this.allocate(length), rng, () => this.checkMemory(1));
     const last = this.layers[this.layers.length - 1];
     this.fusedSoftmaxCrossEntropy =
       last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy' && last.dropoutRate === 0;
@@ -138,7 +125,7 @@ export class DenseNetwork {
 
   /** Forward pass over `rows` samples; returns the output buffer, valid for its first rows × outputSize values. */
   forward(x: FloatArray, rows: number): FloatArray {
-    this.checkBatch(x, rows, this.inputSize, 'x');
+    checkBatchShape(x, rows, this.inputSize, 'x');
     this.ensureCapacity(rows);
     const k = this.kernels;
     let input = x;
@@ -159,7 +146,7 @@ export class DenseNetwork {
 
   /** Mean loss over the batch, without touching gradients. */
   evaluateLoss(x: FloatArray, y: FloatArray, rows: number): number {
-    this.checkBatch(y, rows, this.outputSize, 'y');
+    checkBatchShape(y, rows, this.outputSize, 'y');
     const out = this.forward(x, rows);
     return this.loss.value(out, y, rows, this.outputSize);
   }
@@ -169,7 +156,7 @@ export class DenseNetwork {
    * mean batch loss and returns that loss.
    */
   computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
-    this.checkBatch(y, rows, this.outputSize, 'y');
+    checkBatchShape(y, rows, this.outputSize, 'y');
     const k = this.kernels;
     const b = this.buffers;
     const L = this.layers.length;
@@ -209,7 +196,7 @@ export class DenseNetwork {
    * dropout rate feeds the next one its masked output. Returns what layer `upTo` receives.
    */
   private trainingForward(x: FloatArray, rows: number, upTo: number): FloatArray {
-    this.checkBatch(x, rows, this.inputSize, 'x');
+    checkBatchShape(x, rows, this.inputSize, 'x');
     this.ensureCapacity(rows);
     const k = this.kernels;
     let input = x;
@@ -238,10 +225,13 @@ export class DenseNetwork {
     if (mask) maskGradient(this.buffers.deltaA, mask, rows * this.layers[l].units);
   }
 
-  /** One optimisation step on a batch; returns the batch loss before the update. */
+  /**
+   * One optimisation step on a batch; returns the batch loss before the update. A non-finite loss skips the
+   * update (its gradients are not finite either): the weights stay the last good ones for the caller to report.
+   */
   trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
     const loss = this.computeGradients(x, y, rows);
-    optimizer.step(this.parameterSlots());
+    if (Number.isFinite(loss)) optimizer.step(this.parameterSlots());
     return loss;
   }
 
@@ -249,14 +239,7 @@ export class DenseNetwork {
   parameterSlots(): readonly ParameterSlot[] {
     // The parameter buffers never change after construction, so the list is built once: a training
     // step then allocates nothing.
-    if (!this.slots) {
-      const slots: ParameterSlot[] = [];
-      for (const l of this.layers) {
-        slots.push({ param: l.kernel, grad: l.kernelGrad, size: l.kernel.length });
-        if (l.bias && l.biasGrad) slots.push({ param: l.bias, grad: l.biasGrad, size: l.bias.length });
-      }
-      this.slots = slots;
-    }
+    this.slots ??= parameterSlotsOf(this.layers);
     return this.slots;
   }
 
@@ -267,15 +250,7 @@ export class DenseNetwork {
 
   /** Replace every layer's weights; shapes and finiteness are checked before anything is written. */
   setWeights(weights: readonly { kernel: ArrayLike<number>; bias?: ArrayLike<number> | null }[]): void {
-    if (weights.length !== this.layers.length) {
-      throw new ShapeError(`setWeights expects weights for ${this.layers.length} layers, got ${weights.length}`);
-    }
-    weights.forEach((w, i) => {
-      const layer = this.layers[i];
-      checkWeightValues(w.kernel, layer.kernel.length, `layer ${i} kernel (${layer.inputs}x${layer.units})`);
-      if (layer.bias) checkWeightValues(w.bias ?? [], layer.bias.length, `layer ${i} bias (${layer.units})`);
-      else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} has no bias, got ${w.bias.length} bias values`);
-    });
+    checkLayerWeights(this.layers, weights);
     weights.forEach((w, i) => {
       const layer = this.layers[i];
       layer.kernel.set(w.kernel);
@@ -296,14 +271,9 @@ export class DenseNetwork {
   }
 
   private ensureCapacity(rows: number): void {
-    this.buffers.ensure(rows);
-  }
-
-  private checkBatch(data: FloatArray, rows: number, width: number, name: string): void {
-    if (!Number.isInteger(rows) || rows <= 0) throw new ArgumentError(`${name} batch size must be a positive integer, got ${rows}`);
-    if (data.length < rows * width) {
-      throw new ShapeError(`${name} must hold ${rows} rows of width ${width} (${rows * width} values), got ${data.length} values`);
-    }
+    if (rows <= this.buffers.capacity) return;
+    this.checkMemory(rows);
+    allocatingFor(`activations of a batch of ${rows} rows`, () => this.buffers.ensure(rows));
   }
 }
 

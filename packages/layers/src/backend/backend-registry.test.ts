@@ -15,7 +15,7 @@ class AsyncBackend implements Backend {
   private readonly optimizer;
   constructor(spec: ModelSpec) {
     this.specs.push(spec);
-    this.network = new DenseNetwork({ inputSize: spec.inputSize, layers: spec.layers.map((l) => ({ ...l })), loss: spec.loss, seed: spec.seed });
+    this.network = new DenseNetwork({ inputSize: spec.inputSize, layers: spec.layers.map(({ units, activation, useBias, dropoutRate }) => ({ units, activation, useBias, dropoutRate })), loss: spec.loss, seed: spec.seed });
     this.network.setWeights(spec.initialWeights);
     this.optimizer = createOptimizer(spec.optimizer, this.network.kernels);
   }

@@ -70,4 +70,10 @@ export interface BackendFactory {
   readonly name: string;
   readonly priority: number;
   create(spec: ModelSpec): Backend | Promise<Backend>;
+  /**
+   * The memory a model may use on this backend (weights, gradients, optimizer state, activations), and
+   * what sets it, for the message of `ModelSizeError`. The facade checks every model against it before it
+   * draws initial weights or creates the backend; without it, core's `JS_MEMORY_LIMIT_BYTES` applies.
+   */
+  memoryLimit?(): { readonly bytes: number; readonly what: string };
 }

@@ -20,7 +20,7 @@ const spec: ModelSpec = {
 describe('ScratchBackend', () => {
   it('starts from the spec’s weights and trains exactly as DenseNetwork + createOptimizer', () => {
     const backend = new ScratchBackend(spec);
-    const reference = new DenseNetwork({ inputSize: 3, layers: spec.layers.map((l) => ({ ...l })), loss: spec.loss, kernels: jsKernels });
+    const reference = new DenseNetwork({ inputSize: 3, layers: spec.layers.map(({ units, activation, useBias, dropoutRate }) => ({ units, activation, useBias, dropoutRate })), loss: spec.loss, kernels: jsKernels });
     reference.setWeights(spec.initialWeights);
     const optimizer = createOptimizer(spec.optimizer, jsKernels);
     expect(backend.getWeights()).toEqual(reference.getWeights());

@@ -1,4 +1,4 @@
-import { createOptimizer, DenseNetwork, type LayerWeights, type Optimizer } from '@backprop/core';
+import { createOptimizer, DenseNetwork, getKernels, kernelsMemoryName, type LayerWeights, type Optimizer } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from './backend';
 
 /**
@@ -16,6 +16,7 @@ export class ScratchBackend implements Backend {
     this.network = new DenseNetwork({
       inputSize: spec.inputSize,
       layers: spec.layers.map((l) => ({
+        name: l.name,
         units: l.units,
         activation: l.activation,
         useBias: l.useBias,
@@ -74,4 +75,8 @@ export const scratchBackendFactory: BackendFactory = {
   name: 'scratch',
   priority: 100,
   create: (spec) => new ScratchBackend(spec),
+  memoryLimit: () => {
+    const kernels = getKernels();
+    return { bytes: kernels.memoryLimitBytes, what: kernelsMemoryName(kernels) };
+  },
 };

@@ -1,4 +1,4 @@
-import { BackpropError, ModelFormatError } from '@backprop/core';
+import { ModelFormatError } from '@backprop/core';
 import type { WeightArray } from '../model/keras-weights';
 import { Sequential } from '../model/sequential';
 import { parseTopology } from './model-topology';
@@ -21,8 +21,8 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
     model.plan();
   } catch (error) {
     // A topology that parses but cannot be built (no input shape, Dropout first, …) is a format problem here.
-    if (error instanceof BackpropError && !(error instanceof ModelFormatError)) throw new ModelFormatError(`${file}: ${error.message}`);
-    throw error;
+    if (error instanceof ModelFormatError) throw error;
+    throw new ModelFormatError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const weights = readManifestWeights(weightsManifest, readFile, file);
   const ordered: WeightArray[] = [];

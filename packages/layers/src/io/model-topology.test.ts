@@ -72,6 +72,9 @@ describe('parseTopology', () => {
     expect(() => parseTopology(images, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): expected an input shape of one positive dimension such as [null, 784], got [null,28,28]');
     const badUnits = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: -1 } }] } };
     expect(() => parseTopology(badUnits, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): Dense "d" units must be a positive integer, got -1');
+    // A string "false" would read as true: anything but a boolean is refused, not guessed.
+    const textBias = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, use_bias: 'false', batch_input_shape: [null, 3] } }] } };
+    expect(() => parseTopology(textBias, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): use_bias must be true or false, got "false"');
   });
 });
 

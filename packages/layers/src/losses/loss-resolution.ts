@@ -1,4 +1,4 @@
-import { acceptedLossNames, getLoss, type Loss, type LossSpec, resolveLossName, UnknownNameError } from '@backprop/core';
+import { acceptedLossNames, ArgumentError, describeValue, getLoss, type Loss, type LossSpec, resolveLossName, UnknownNameError } from '@backprop/core';
 
 /** A loss as `compile` accepts it: a Keras or tfjs name, or `{ name, delta }` for Huber. */
 export type LossOption = string | { name: string; delta?: number };
@@ -24,7 +24,9 @@ const SPARSE_NAMES = ['sparse_categorical_crossentropy', 'sparseCategoricalCross
 /** Resolve Keras snake_case (`categorical_crossentropy`), tfjs camelCase (`categoricalCrossentropy`) and core names. */
 export function resolveLoss(option: LossOption): ResolvedLoss {
   const name = typeof option === 'string' ? option : option?.name;
-  if (typeof name !== 'string') throw new UnknownNameError('loss', String(name), validLossNames());
+  if (typeof name !== 'string') {
+    throw new ArgumentError(`loss must be a name such as 'categorical_crossentropy' or { name, delta }, got ${describeValue(option)}`);
+  }
   if (SPARSE_NAMES.includes(name)) {
     const spec: LossSpec = { name: 'categoricalCrossentropy' };
     return { name, spec, sparse: true, loss: getLoss(spec) };

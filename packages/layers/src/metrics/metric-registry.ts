@@ -1,4 +1,4 @@
-import { ArgumentError, accuracy, binaryAccuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
+import { ArgumentError, accuracy, describeValue, binaryAccuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
 import type { ResolvedLoss } from '../losses/loss-resolution';
 
 /** A metric computed per batch and averaged over the samples of an epoch (Keras's stateful mean). */
@@ -47,11 +47,12 @@ const compute: Record<MetricKind, Metric['compute']> = {
  */
 export function resolveMetrics(names: readonly string[] | undefined, loss: ResolvedLoss, outputUnits: number): Metric[] {
   if (names === undefined) return [];
-  if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${typeof names}`);
+  if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${describeValue(names)}`);
   const seen = new Set<string>();
-  return names.map((name) => {
+  return names.map((name, i) => {
+    if (typeof name !== 'string') throw new ArgumentError(`metrics[${i}] must be a metric name such as 'accuracy', got ${describeValue(name)}`);
     const kind = typeof name === 'string' && Object.hasOwn(KINDS, name) ? KINDS[name] : undefined;
-    if (!kind) throw new UnknownNameError('metric', String(name), Object.keys(KINDS));
+    if (!kind) throw new UnknownNameError('metric', name, Object.keys(KINDS));
     if (seen.has(name) || name === 'loss') throw new ArgumentError(`metric "${name}" is listed twice or clashes with the loss`);
     seen.add(name);
     const binary = loss.spec.name === 'binaryCrossentropy' || outputUnits === 1;
