@@ -83,5 +83,5 @@ describeOnce('saveNetwork survives SIGKILL at any moment', () => {
     saveNetwork(a, target);
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt', 'net.json']);
     console.log(`saveNetwork kill test: ${KILLS} kills, loaded A ${tally.a}×, B ${tally.b}×, a temp file left by ${tally.tempLeftByKill} kills (all removed by the next save)`);
-  }, 180_000);
+  }, 300_000);
 });

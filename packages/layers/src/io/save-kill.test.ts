@@ -108,5 +108,5 @@ describeOnce('model.save survives SIGKILL at any moment', () => {
     console.log(
       `model.save kill test: ${KILLS} kills, loaded A ${tally.a}×, B ${tally.b}×; a temp file left by ${tally.tempLeftByKill} kills, both weights files present after ${tally.bothWeightsPresent} (all removed by the next save)`,
     );
-  }, 180_000);
+  }, 300_000);
 });
