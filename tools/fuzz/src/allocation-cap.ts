@@ -41,8 +41,16 @@ function requestedBytes(name: string, args: unknown[], bytesPerElement: number):
   return 0;
 }
 
-/** Run `fn` with single allocations capped at `capBytes`; the constructors are restored afterwards. */
-export async function withAllocationCap<T>(capBytes: number, fn: () => T | Promise<T>): Promise<T> {
+/**
+ * Run `fn` with single allocations capped at `capBytes`; the constructors are restored afterwards.
+ * `onViolation` sees every `AllocationCapError` thrown, even one the code under test catches and
+ * rewraps (core wraps construction errors in ModelFormatError), so the runner still counts the case.
+ */
+export async function withAllocationCap<T>(
+  capBytes: number,
+  fn: () => T | Promise<T>,
+  onViolation: (error: AllocationCapError) => void = () => {},
+): Promise<T> {
   const target = globalThis as unknown as Record<string, unknown>;
   const originals = NAMES.map((name) => [name, target[name]] as const);
   for (const [name, original] of originals) {
@@ -51,7 +59,11 @@ export async function withAllocationCap<T>(capBytes: number, fn: () => T | Promi
     target[name] = new Proxy(ctor, {
       construct(real, args, newTarget) {
         const bytes = requestedBytes(name, args, bytesPerElement);
-        if (bytes > capBytes) throw new AllocationCapError(bytes, capBytes);
+        if (bytes > capBytes) {
+          const error = new AllocationCapError(bytes, capBytes);
+          onViolation(error);
+          throw error;
+        }
         return Reflect.construct(real, args, newTarget === target[name] ? real : newTarget);
       },
     });

@@ -64,19 +64,37 @@ export interface FuzzTally {
 
 const MiB = 1024 * 1024;
 
-function whereThrown(error: unknown): string {
-  const stack = error instanceof Error && typeof error.stack === 'string' ? error.stack : '';
-  return stack
-    .split('\n')
-    .slice(1)
-    .filter((line) => !line.includes('allocation-cap') && !line.includes('fuzz-runner'))
-    .slice(0, 3)
-    .map((line) => line.trim())
-    .join(' <- ');
+/**
+ * Errors are read by shape, not `instanceof Error`: under jest the code under test runs in its own
+ * realm, and errors Node's fs creates come from another one.
+ */
+function errorField(error: unknown, field: 'stack' | 'message'): string | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const value = (error as Record<string, unknown>)[field];
+  return typeof value === 'string' ? value : undefined;
 }
 
+function errorClassOf(error: unknown): string {
+  if (error === null || typeof error !== 'object') return typeof error;
+  return (error as { constructor?: { name?: string } }).constructor?.name ?? 'object';
+}
+
+function whereThrown(error: unknown): string {
+  const stack = errorField(error, 'stack') ?? '';
+  const frames = stack
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('at ') && !line.includes('allocation-cap') && !line.includes('fuzz-runner'));
+  // The library's own frames say where to fix it; Node's internals (node:fs) only where it surfaced.
+  const own = frames.filter((line) => !line.includes('(node:') && !line.startsWith('at node:'));
+  return (own.length > 0 ? own : frames).slice(0, 3).join(' <- ');
+}
+
+/** The error's message, shortened: a hostile 5000-character path should not flood the report. */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  const message = errorField(error, 'message') ?? String(error);
+  return message.length > 300 ? `${message.slice(0, 300)}...(${message.length} chars)` : message;
 }
 
 export async function runFuzz<T>(target: FuzzTarget<T>, options: FuzzOptions): Promise<FuzzTally> {
@@ -111,11 +129,16 @@ export async function runFuzz<T>(target: FuzzTarget<T>, options: FuzzOptions): P
     const rssBefore = process.memoryUsage.rss();
     const started = performance.now();
     let outcome: 'loaded' | 'typed' | unknown = 'loaded';
+    let violation: AllocationCapError | undefined;
     try {
-      await withAllocationCap(cap, () => target.run(mutation.value));
+      await withAllocationCap(cap, () => target.run(mutation.value), (error) => {
+        violation ??= error;
+      });
     } catch (error) {
       outcome = typedErrors.some((c) => error instanceof c) ? 'typed' : error;
     }
+    // An allocation over the cap is a failure even when the code caught it and threw a typed error instead.
+    if (violation !== undefined) outcome = violation;
     const ms = performance.now() - started;
     const rssGrowth = process.memoryUsage.rss() - rssBefore;
     slowestCaseMs = Math.max(slowestCaseMs, ms);
@@ -126,7 +149,7 @@ export async function runFuzz<T>(target: FuzzTarget<T>, options: FuzzOptions): P
       fail({
         ...base,
         kind: capped ? 'allocation over the cap' : 'untyped error',
-        errorClass: outcome instanceof Error ? outcome.constructor.name : typeof outcome,
+        errorClass: errorClassOf(outcome),
         message: messageOf(outcome),
         where: whereThrown(outcome),
       });
@@ -147,7 +170,7 @@ export function formatTally(tally: FuzzTally): string {
       ` (slowest case ${Math.round(tally.slowestCaseMs)} ms, largest RSS growth ${Math.round(tally.largestRssGrowthBytes / MiB)} MiB)`,
   ];
   for (const f of tally.failures) {
-    lines.push(`  case ${f.caseIndex} [${f.kind}] ${f.errorClass}: ${f.message.slice(0, 300)}`);
+    lines.push(`  case ${f.caseIndex} [${f.kind}] ${f.errorClass}: ${f.message}`);
     lines.push(`    mutation: ${f.mutation.slice(0, 300)}`);
     if (f.where) lines.push(`    at: ${f.where}`);
   }
