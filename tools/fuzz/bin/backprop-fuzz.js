@@ -18,7 +18,9 @@ const program = new Command('backprop-fuzz')
   .option('--cases <n>', 'cases per target', nonNegativeInteger, 20000)
   .option('--seed <s>', 'campaign seed (case i uses Rng(seed * 1000003 + i))', nonNegativeInteger, 1)
   .allowExcessArguments(false)
-  .parse();
+  // `pnpm fuzz -- --cases N` reaches here through pnpm and turbo as `-- --cases N`: a bare `--`
+  // would make commander treat the options as arguments, so it is dropped.
+  .parse(process.argv.filter((arg, i) => i < 2 || arg !== '--'));
 
 const { cases, seed } = program.opts();
 const jest = require.resolve('jest/bin/jest', { paths: [process.cwd()] });

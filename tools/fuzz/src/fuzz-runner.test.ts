@@ -1,4 +1,4 @@
-import { AllocationCapError, withAllocationCap } from './allocation-cap';
+import { type AllocationCapError, withAllocationCap } from './allocation-cap';
 import { crc32 } from './crc32';
 import { type FuzzTarget, formatTally, runFuzz } from './fuzz-runner';
 import { ihdrData, pngChunk, pngFile, repairPngCrcs } from './png-chunks';
