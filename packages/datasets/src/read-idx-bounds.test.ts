@@ -35,7 +35,7 @@ describe('readIdx on gzip that inflates past its header', () => {
     expect(error).toBeInstanceOf(IdxSizeError);
     expect(error).toBeInstanceOf(BackpropError);
     expect(error.message).toBe(
-      'bomb-idx3-ubyte.gz: gzip data inflates to more than the 7856 bytes the IDX header declares; stopped at the limit',
+      'bomb-idx3-ubyte.gz: trailing bytes: gzip data inflates to more than the 7856 bytes the IDX header declares; stopped at the limit',
     );
     expect(error).toMatchObject({ file: 'bomb-idx3-ubyte.gz', declaredBytes: 7856, actualBytes: undefined });
     // Inflating it whole would raise the peak by at least 1 GiB.

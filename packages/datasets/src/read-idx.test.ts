@@ -155,7 +155,7 @@ describe('readIdx rejects corrupt input', () => {
   });
 
   it('checks the length after gunzipping', () => {
-    const err = expectIdxError(gzipSync(HAND_WRITTEN.subarray(0, 20)), /^IDX data: gzip data inflates to 20 bytes, but the IDX header declares 28 bytes \(truncated\)$/);
+    const err = expectIdxError(gzipSync(HAND_WRITTEN.subarray(0, 20)), /^IDX data: truncated: gzip data inflates to 20 bytes, but the IDX header declares 28 bytes$/);
     expect(err).toBeInstanceOf(IdxSizeError);
     expect(err).toMatchObject({ file: 'IDX data', declaredBytes: 28, actualBytes: 20 });
   });

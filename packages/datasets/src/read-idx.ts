@@ -118,14 +118,14 @@ function gunzipIdx(gzip: Uint8Array, name: string): Uint8Array {
     throw notGzip(name, error);
   }
   if (inflated.kind === 'too long') {
-    throw new IdxSizeError(name, declared, undefined, `gzip data inflates to more than the ${declared} bytes the IDX header declares; stopped at the limit`);
+    throw new IdxSizeError(name, declared, undefined, `trailing bytes: gzip data inflates to more than the ${declared} bytes the IDX header declares; stopped at the limit`);
   }
   if (inflated.bytes.length !== declared) {
     throw new IdxSizeError(
       name,
       declared,
       inflated.bytes.length,
-      `gzip data inflates to ${inflated.bytes.length} bytes, but the IDX header declares ${declared} bytes (truncated)`,
+      `truncated: gzip data inflates to ${inflated.bytes.length} bytes, but the IDX header declares ${declared} bytes`,
     );
   }
   return inflated.bytes;
