@@ -90,6 +90,13 @@ describe('the PNG header is checked before decoding', () => {
     expect(inflatedPngSize({ ...header, interlaced: true })).toBe(2 + 2 + 3 + 2 * 3 + 2 * 5 + 4 * 5 + 4 * 9);
   });
 
+  it('refuses image data shorter than the header implies (pngjs would decode 1.8 M pixels from it)', () => {
+    // Found by the fuzzer: height 65536 written into a 28×28 PNG, CRCs repaired.
+    const error = thrown(() => decodePng(lyingPng(28, 65536), 'tall.png'));
+    expect(error).toBeInstanceOf(ImageFormatError);
+    expect(error.message).toBe(`tall.png: corrupt PNG: image data inflates to 2 bytes, but a 28×65536 image holds ${65536 * 29} (truncated)`);
+  });
+
   it('refuses an interlaced PNG whose image data inflates past what its header allows', () => {
     // 28×28 interlaced, 8-bit grey: at most 929 bytes of scanlines, here 1 MiB of zeros.
     const bomb = pngFile([

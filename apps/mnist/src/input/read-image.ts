@@ -5,7 +5,7 @@ import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-e
 import { decodePgm, isPgm } from './decode-pgm';
 import type { GrayImage } from './gray-image';
 import { checkDeclaredImageSize, type DecodeImageOptions } from './image-size-limit';
-import { checkInterlacedInflate, isPng, readPngHeader } from './png-header';
+import { checkImageDataSize, isPng, readPngHeader } from './png-header';
 
 /**
  * Images a user hands to `backprop-mnist predict`: PNG (any bit depth and colour type, via pngjs)
@@ -25,12 +25,13 @@ export { isPng } from './png-header';
  *
  * The IHDR header is read first and a declared size above `maxPixels` is refused with
  * `ImageSizeError` before pngjs allocates anything: pngjs sizes its buffers from the header, so an
- * 83-byte file claiming 30000×30000 would otherwise ask for gigabytes.
+ * 83-byte file claiming 30000×30000 would otherwise ask for gigabytes. The image data is then
+ * checked to inflate to exactly the size the header implies (`checkImageDataSize`).
  */
 export function decodePng(bytes: Uint8Array, name = 'image', options: DecodeImageOptions = {}): GrayImage {
   const header = readPngHeader(bytes, name);
   checkDeclaredImageSize(header.width, header.height, name, 'the PNG header', options.maxPixels);
-  checkInterlacedInflate(bytes, header, name);
+  checkImageDataSize(bytes, header, name);
   let png: PNG;
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
