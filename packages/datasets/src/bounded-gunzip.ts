@@ -13,23 +13,46 @@ import { constants, gunzipSync } from 'node:zlib';
  */
 export const MAX_DEFLATE_RATIO = 1032;
 
-/** Prefix sizes tried when looking for the header: each inflates to at most 1032 times its length. */
-const PREFIX_STEPS = [64, 512, 4096];
+/** The most output one prefix inflation may produce while looking for a header. */
+const PREFIX_OUTPUT_CAP = 1 << 20;
+
+/** Inflate the first `length` bytes of `gzip`, or report that they inflate past `PREFIX_OUTPUT_CAP`. */
+function inflatePrefix(gzip: Uint8Array, length: number): Buffer | 'over the cap' {
+  try {
+    // Z_SYNC_FLUSH returns what a truncated stream decodes to instead of failing on its missing end.
+    return gunzipSync(gzip.subarray(0, length), { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: PREFIX_OUTPUT_CAP });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return 'over the cap';
+    throw error;
+  }
+}
 
 /**
  * Inflate just enough of `gzip` to return at least `wanted` bytes (fewer only when the whole stream
- * holds fewer). Memory is bounded by 1032 × the largest prefix tried (about 4 MB), whatever the
- * stream would inflate to. Errors are zlib's own (not valid gzip).
+ * holds fewer), never producing more than 1 MiB whatever the stream would inflate to. Prefixes of
+ * 64, 512, 4096… bytes are tried; one that overshoots the cap (a bomb right after a long gzip
+ * header) is narrowed by bisection, which ends because one more input byte adds at most
+ * `MAX_DEFLATE_RATIO` output bytes. Errors are zlib's own (not valid gzip).
  */
 export function gunzipPrefix(gzip: Uint8Array, wanted: number): Buffer {
-  let out = Buffer.alloc(0);
-  for (const step of [...PREFIX_STEPS, gzip.length]) {
-    const prefix = gzip.subarray(0, Math.min(step, gzip.length));
-    // Z_SYNC_FLUSH returns what a truncated stream decodes to instead of failing on its missing end.
-    out = gunzipSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: MAX_DEFLATE_RATIO * step + 1024 });
-    if (out.length >= wanted || prefix.length === gzip.length) return out;
+  let low = 0; // a prefix length known to inflate to fewer than `wanted` bytes
+  for (let length = Math.min(64, gzip.length); ; length = Math.min(length * 8, gzip.length)) {
+    const out = inflatePrefix(gzip, length);
+    if (out !== 'over the cap') {
+      if (out.length >= wanted || length === gzip.length) return out;
+      low = length;
+      continue;
+    }
+    let high = length;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      const middle = inflatePrefix(gzip, mid);
+      if (middle === 'over the cap') high = mid;
+      else if (middle.length >= wanted) return middle;
+      else low = mid;
+    }
+    throw new Error(`one input byte inflated past ${PREFIX_OUTPUT_CAP} bytes at offset ${low}`);
   }
-  return out;
 }
 
 /** The outcome of inflating with a limit: the bytes, or the fact that the stream was longer than `limit`. */

@@ -1,7 +1,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { BackpropError } from '@backprop/core';
 import { DatasetReadError, IdxSizeError } from './dataset-errors';
 import { encodeIdx } from './encode-idx';
@@ -40,6 +40,20 @@ describe('readIdx on gzip that inflates past its header', () => {
     expect(error).toMatchObject({ file: 'bomb-idx3-ubyte.gz', declaredBytes: 7856, actualBytes: undefined });
     // Inflating it whole would raise the peak by at least 1 GiB.
     expect(growth).toBeLessThan(64 * MiB);
+  });
+
+  it('finds the header behind a 300 KB gzip file name and still stops a bomb after it', () => {
+    // RFC 1952, 2.3: ID1 ID2 CM FLG(FNAME) MTIME XFL OS, the zero-terminated name, raw deflate data,
+    // CRC32 and ISIZE (left zero: inflation stops at the declared size, before the trailer).
+    const head = Buffer.from([0x1f, 0x8b, 8, 0x08, 0, 0, 0, 0, 0, 3]);
+    const name = Buffer.concat([Buffer.alloc(300_000, 0x61), Buffer.from([0])]);
+    const data = Buffer.concat([encodeIdx([10, 28, 28], new Uint8Array(7840)), Buffer.alloc(64 * MiB)]);
+    const bomb = Buffer.concat([head, name, deflateRawSync(data), Buffer.alloc(8)]);
+    const before = peakRss();
+    const error = thrown(() => readIdx(bomb, { name: 'named.gz' }));
+    expect(error).toBeInstanceOf(IdxSizeError);
+    expect(error.message).toBe('named.gz: trailing bytes: gzip data inflates to more than the 7856 bytes the IDX header declares; stopped at the limit');
+    expect(peakRss() - before).toBeLessThan(32 * MiB);
   });
 
   it('refuses a header declaring more than the gzip could ever inflate to, before inflating', () => {
