@@ -4,13 +4,15 @@
  * on real MNIST batches, and report ms/step, s/epoch, GFLOP/s, the ratio to tfjs-wasm, and inference images/s at batch 1 and 1000.
  *
  *   pnpm bench -- --steps 30 --engines scratch-wasm,tfjs-wasm --json bench.json
+ *   pnpm bench -- --profile --steps 100     (per-kernel table of one training step instead)
  */
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '@backprop/core';
+import { loadKernels, writeFileAtomic } from '@backprop/core';
 import type { BenchEngine, BenchModel } from './bench-engine';
 import { benchTable, type BenchResult } from './bench-table';
 import { timeSteps } from './measure';
 import { mnistBatches } from './mnist-batches';
+import { profileStep } from './profile-step';
 import { createScratchEngine } from './scratch-engine';
 import { createTfjsEngine } from './tfjs-engine';
 import { inferenceFlops, trainingFlopsPerStep } from './training-flops';
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: ALL_ENGINES.join(',') },
       json: { type: 'string' },
       repeats: { type: 'string', default: '3' },
+      profile: { type: 'boolean', default: false },
     },
   });
   const steps = positiveInt(values.steps, '--steps');
@@ -43,6 +46,10 @@ async function main(): Promise<void> {
   console.log(`784-256-128-10 sigmoid/softmax, batch ${batchSize}, ${stepsPerEpoch} steps per epoch, ${(flopsPerStep / 1e6).toFixed(1)} MFLOP per step`);
 
   const data = mnistBatches(batchSize, 32, 1000);
+  if (values.profile) {
+    console.log(await profileStep(loadKernels('wasm'), model, data, steps, 1));
+    return;
+  }
   const results: BenchResult[] = [];
   for (const name of engines) {
     let engine: BenchEngine | null = null;
