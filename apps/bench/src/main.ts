@@ -4,10 +4,10 @@
  * on real MNIST batches, and report ms/step, s/epoch, GFLOP/s, the ratio to tfjs-wasm, and inference images/s at batch 1 and 1000.
  *
  *   pnpm bench -- --steps 30 --engines scratch-wasm,tfjs-wasm --json bench.json
- *   pnpm bench -- --profile --steps 100     (per-kernel table of one training step instead)
+ *   pnpm bench -- --profile --steps 100 --threads 2   (per-kernel table of one training step instead)
  */
 import { parseArgs } from 'node:util';
-import { loadKernels, writeFileAtomic } from '@backprop/core';
+import { loadWasmKernels, writeFileAtomic } from '@backprop/core';
 import type { BenchEngine, BenchModel } from './bench-engine';
 import { benchTable, type BenchResult } from './bench-table';
 import { timeSteps } from './measure';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       repeats: { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
+      threads: { type: 'string', default: '1' },
     },
   });
   const steps = positiveInt(values.steps, '--steps');
@@ -47,7 +48,10 @@ async function main(): Promise<void> {
 
   const data = mnistBatches(batchSize, 32, 1000);
   if (values.profile) {
-    console.log(await profileStep(loadKernels('wasm'), model, data, steps, 1));
+    const threads = positiveInt(values.threads, '--threads');
+    const kernels = loadWasmKernels('auto', { threads });
+    if (!kernels) throw new Error('--profile needs the wasm kernels (run `pnpm --filter @backprop/core build`)');
+    console.log(await profileStep(kernels, model, data, steps, threads));
     return;
   }
   const results: BenchResult[] = [];

@@ -69,7 +69,7 @@ export async function profileStep(kernels: Kernels, model: BenchModel, data: Ben
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
   return [
-    `profile of one training step (${describeKernels(kernels)}, ${threads} thread${threads > 1 ? 's' : ''}, mean of ${steps} steps)`,
+    `profile of one training step (${describeKernels(kernels)}, mean of ${steps} steps)`,
     `peak = ${threads} × 16 flop/cycle (2 FMA pipes × 4 lanes × 2) × ${peak.ghz.toFixed(2)} GHz = ${(peak.gflops * threads).toFixed(1)} GFLOP/s; GFLOP/s count the dense 2·m·k·n (zero-skipping makes layer 1 look faster than peak allows)`,
     line(header),
     widths.map((w) => '-'.repeat(w)).join('  '),
