@@ -3,7 +3,7 @@
 // registered the same way.
 import { Worker } from 'node:worker_threads';
 import { ArgumentError, KernelError } from '../errors';
-import { CONTROL, type KernelThreadPool, MAX_TASK_ARGS, registerThreadPoolFactory, WORKER_OPS, type WorkerOp } from './thread-pool';
+import { CONTROL, type KernelThreadPool, MAX_CHUNKS, MAX_TASK_ARGS, registerThreadPoolFactory, WORKER_OPS, WORKSPACE_ARG, type WorkerOp } from './thread-pool';
 import type { WasmHeap } from './wasm-heap';
 import type { WasmKernelModule } from './wasm-module';
 
@@ -18,25 +18,24 @@ const TIMEOUT_MS = 30_000;
 
 /**
  * The worker's program (plain JavaScript, run with `eval` so that it loads the same way from dist/,
- * from jest's transformed sources and from tsx): instantiate the module on the shared memory, mark
- * the control block ready, then loop — wait for SEQ to move, run the op, publish DONE.
+ * from jest's transformed sources and from tsx): instantiate the module on the shared memory, count
+ * itself READY, then loop — sleep until SEQ moves, claim and run chunks until none is left.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { module, memory, control, ops, spins, layout } = workerData;
-const i32 = new Int32Array(memory.buffer, control, layout.BYTES / 4);
-const f64 = new Float64Array(memory.buffer, control + layout.OP_BYTES, 1 + ${MAX_TASK_ARGS});
-const resultIndex = (layout.RESULT_BYTES - layout.OP_BYTES) / 8;
-const out = new Float64Array(memory.buffer, control + layout.OP_BYTES, resultIndex + 1);
+const { module, memory, control, ops, workspaceArgs, workspace, spins, layout } = workerData;
+const i32 = new Int32Array(memory.buffer, control, 16);
+const op = new Float64Array(memory.buffer, control + layout.OP_BYTES, 1);
+const args = new Float64Array(memory.buffer, control + layout.ARGS_BYTES, layout.MAX_CHUNKS * layout.MAX_TASK_ARGS);
 let fns;
 try {
   const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
   fns = ops.map((name) => exports[name]);
-  Atomics.store(i32, layout.STATUS, 1);
+  Atomics.add(i32, layout.READY, 1);
 } catch (error) {
-  Atomics.store(i32, layout.STATUS, 2);
+  Atomics.add(i32, layout.FAILED, 1);
 }
-Atomics.notify(i32, layout.STATUS);
+Atomics.notify(i32, layout.READY);
 let seen = 0;
 while (fns !== undefined) {
   let spin = 0;
@@ -48,99 +47,120 @@ while (fns !== undefined) {
   }
   seen = Atomics.load(i32, layout.SEQ);
   if (Atomics.load(i32, layout.STOP) !== 0) break;
-  try {
-    const r = fns[f64[0]](f64[1], f64[2], f64[3], f64[4], f64[5], f64[6], f64[7], f64[8], f64[9], f64[10], f64[11], f64[12], f64[13], f64[14], f64[15], f64[16]);
-    out[resultIndex] = typeof r === 'number' ? r : 0;
-  } catch (error) {
-    Atomics.store(i32, layout.STATUS, 2);
+  const tag = (seen & 0x7fffff) << 8;
+  for (;;) {
+    const claim = Atomics.load(i32, layout.CLAIM);
+    if ((claim & ~255) !== tag) break;
+    if ((claim & 255) >= Atomics.load(i32, layout.CHUNKS)) break;
+    if (Atomics.compareExchange(i32, layout.CLAIM, claim, claim + 1) !== claim) continue;
+    const code = op[0];
+    const a = (claim & 255) * layout.MAX_TASK_ARGS;
+    if (workspaceArgs[code] >= 0) args[a + workspaceArgs[code]] = workspace;
+    try {
+      fns[code](args[a], args[a + 1], args[a + 2], args[a + 3], args[a + 4], args[a + 5], args[a + 6], args[a + 7], args[a + 8], args[a + 9], args[a + 10], args[a + 11], args[a + 12], args[a + 13]);
+    } catch (error) {
+      Atomics.add(i32, layout.FAILED, 1);
+    }
+    Atomics.add(i32, layout.FINISHED, 1);
+    Atomics.notify(i32, layout.FINISHED);
   }
-  Atomics.store(i32, layout.DONE, seen);
-  Atomics.notify(i32, layout.DONE);
 }
 `;
 
 class NodeThreadPool implements KernelThreadPool {
-  private readonly controls: Int32Array[] = [];
-  private readonly tasks: Float64Array[] = [];
+  private readonly control: Int32Array;
+  private readonly op: Float64Array;
+  private readonly args: Float64Array;
   private readonly threads: Worker[] = [];
-  private readonly started: boolean[] = [];
   private readonly base: number;
+  private readonly fns: ((...args: number[]) => unknown)[];
+  private seq = 0;
 
   constructor(
     module: WasmKernelModule,
     private readonly heap: WasmHeap,
     readonly workers: number,
+    private readonly workspaces: readonly number[],
   ) {
     const buffer = module.memory.buffer;
-    // Control blocks on their own cache lines: 64-byte aligned, one per worker.
-    this.base = heap.allocBytes(CONTROL.BYTES * workers + 64);
-    const first = Math.ceil(this.base / 64) * 64;
-    new Uint8Array(buffer, this.base, CONTROL.BYTES * workers + 64).fill(0);
+    const exports = module.exports as unknown as Record<string, (...args: number[]) => unknown>;
+    this.fns = WORKER_OPS.map((name) => exports[name]);
+    // The control block on its own cache lines.
+    this.base = heap.allocBytes(CONTROL.BYTES + 64);
+    const control = Math.ceil(this.base / 64) * 64;
+    new Uint8Array(buffer, this.base, CONTROL.BYTES + 64).fill(0);
+    this.control = new Int32Array(buffer, control, 16);
+    this.op = new Float64Array(buffer, control + CONTROL.OP_BYTES, 1);
+    this.args = new Float64Array(buffer, control + CONTROL.ARGS_BYTES, MAX_CHUNKS * MAX_TASK_ARGS);
+    const layout = { ...CONTROL, MAX_CHUNKS, MAX_TASK_ARGS };
+    const workspaceArgs = WORKER_OPS.map((name) => WORKSPACE_ARG[name]);
     for (let w = 0; w < workers; w++) {
-      const control = first + w * CONTROL.BYTES;
-      this.controls.push(new Int32Array(buffer, control, CONTROL.BYTES / 4));
-      this.tasks.push(new Float64Array(buffer, control + CONTROL.OP_BYTES, (CONTROL.RESULT_BYTES - CONTROL.OP_BYTES) / 8 + 1));
-      this.started.push(false);
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { module: module.compiled, memory: module.memory, control, ops: [...WORKER_OPS], spins: SPINS, layout: CONTROL },
+        workerData: { module: module.compiled, memory: module.memory, control, ops: [...WORKER_OPS], workspaceArgs, workspace: workspaces[w + 1], spins: SPINS, layout },
       });
       // An idle pool must not keep the process alive.
       worker.unref();
       this.threads.push(worker);
     }
     // Block until every worker has instantiated the module (or failed to), so a broken pool fails here.
-    for (let w = 0; w < workers; w++) {
-      const control = this.controls[w];
-      const deadline = Date.now() + TIMEOUT_MS;
-      while (Atomics.load(control, CONTROL.STATUS) === 0 && Date.now() < deadline) Atomics.wait(control, CONTROL.STATUS, 0, 100);
-      if (Atomics.load(control, CONTROL.STATUS) !== 1) {
-        this.dispose();
-        throw new KernelError(`wasm thread pool: worker ${w + 1} of ${workers} could not instantiate the kernels on the shared memory`);
-      }
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      const ready = Atomics.load(this.control, CONTROL.READY);
+      if (Atomics.load(this.control, CONTROL.FAILED) > 0 || ready === workers || Date.now() > deadline) break;
+      Atomics.wait(this.control, CONTROL.READY, ready, 100);
+    }
+    if (Atomics.load(this.control, CONTROL.READY) !== workers) {
+      this.dispose();
+      throw new KernelError(`wasm thread pool: ${workers} worker(s) could not instantiate the kernels on the shared memory`);
     }
   }
 
-  start(w: number, op: WorkerOp, ...args: number[]): void {
-    const task = this.tasks[w];
-    task[0] = WORKER_OPS.indexOf(op);
-    for (let i = 0; i < args.length; i++) task[1 + i] = args[i];
-    const control = this.controls[w];
-    Atomics.add(control, CONTROL.SEQ, 1);
-    Atomics.notify(control, CONTROL.SEQ);
-    this.started[w] = true;
-  }
-
-  finish(): void {
-    for (let w = 0; w < this.workers; w++) {
-      if (!this.started[w]) continue;
-      this.started[w] = false;
-      const control = this.controls[w];
-      const seq = Atomics.load(control, CONTROL.SEQ);
-      let spin = 0;
-      let deadline = 0;
-      for (let done = Atomics.load(control, CONTROL.DONE); done !== seq; done = Atomics.load(control, CONTROL.DONE)) {
-        if (++spin < SPINS) continue;
-        if (deadline === 0) deadline = Date.now() + TIMEOUT_MS;
-        else if (Date.now() > deadline) throw new KernelError(`wasm thread pool: worker ${w + 1} did not finish its task within ${TIMEOUT_MS} ms`);
-        Atomics.wait(control, CONTROL.DONE, done, 100);
-      }
-      if (Atomics.load(control, CONTROL.STATUS) !== 1) throw new KernelError(`wasm thread pool: worker ${w + 1} trapped in its task`);
+  run(op: WorkerOp, chunks: readonly (readonly number[])[]): void {
+    const n = chunks.length;
+    if (n > MAX_CHUNKS) throw new KernelError(`wasm thread pool: at most ${MAX_CHUNKS} chunks per task, got ${n}`);
+    const code = WORKER_OPS.indexOf(op);
+    const c = this.control;
+    this.op[0] = code;
+    for (let t = 0; t < n; t++) this.args.set(chunks[t], t * MAX_TASK_ARGS);
+    Atomics.store(c, CONTROL.CHUNKS, n);
+    Atomics.store(c, CONTROL.FINISHED, 0);
+    this.seq = (this.seq + 1) & 0x7fffffff;
+    const tag = (this.seq & 0x7fffff) << 8;
+    Atomics.store(c, CONTROL.CLAIM, tag);
+    Atomics.store(c, CONTROL.SEQ, this.seq);
+    Atomics.notify(c, CONTROL.SEQ);
+    // The calling thread claims chunks like any worker.
+    const fn = this.fns[code];
+    const workspaceArg = WORKSPACE_ARG[op];
+    for (;;) {
+      const claim = Atomics.load(c, CONTROL.CLAIM);
+      if ((claim & 255) >= n) break;
+      if (Atomics.compareExchange(c, CONTROL.CLAIM, claim, claim + 1) !== claim) continue;
+      const t = claim & 255;
+      const a = chunks[t];
+      if (workspaceArg >= 0) fn(...a.slice(0, workspaceArg), this.workspaces[0], ...a.slice(workspaceArg + 1));
+      else fn(...a);
+      Atomics.add(c, CONTROL.FINISHED, 1);
     }
-  }
-
-  result(w: number): number {
-    return this.tasks[w][(CONTROL.RESULT_BYTES - CONTROL.OP_BYTES) / 8];
+    // Wait for the chunks that workers claimed.
+    let spin = 0;
+    let deadline = 0;
+    for (let done = Atomics.load(c, CONTROL.FINISHED); done < n; done = Atomics.load(c, CONTROL.FINISHED)) {
+      if (++spin < SPINS) continue;
+      if (deadline === 0) deadline = Date.now() + TIMEOUT_MS;
+      else if (Date.now() > deadline) throw new KernelError(`wasm thread pool: a worker did not finish its chunk within ${TIMEOUT_MS} ms`);
+      Atomics.wait(c, CONTROL.FINISHED, done, 100);
+    }
+    if (Atomics.load(c, CONTROL.FAILED) > 0) throw new KernelError('wasm thread pool: a worker trapped in a kernel chunk');
   }
 
   dispose(): void {
-    for (let w = 0; w < this.threads.length; w++) {
-      Atomics.store(this.controls[w], CONTROL.STOP, 1);
-      Atomics.add(this.controls[w], CONTROL.SEQ, 1);
-      Atomics.notify(this.controls[w], CONTROL.SEQ);
-      void this.threads[w].terminate();
-    }
+    Atomics.store(this.control, CONTROL.STOP, 1);
+    Atomics.add(this.control, CONTROL.SEQ, 1);
+    Atomics.notify(this.control, CONTROL.SEQ);
+    for (const worker of this.threads) void worker.terminate();
     this.threads.length = 0;
     this.heap.freeBytes(this.base);
   }
@@ -162,4 +182,4 @@ export function threadsFromEnvironment(): number {
   return threads;
 }
 
-registerThreadPoolFactory((module, heap, workers) => new NodeThreadPool(module, heap, workers), threadsFromEnvironment);
+registerThreadPoolFactory((module, heap, workers, workspaces) => new NodeThreadPool(module, heap, workers, workspaces), threadsFromEnvironment);

@@ -80,7 +80,7 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
     if (!module.shared || !createPool || !hasSharedWasmMemory()) throw threadsUnavailable(threads);
     const workspaces = [workspace];
     for (let t = 1; t < threads; t++) workspaces.push(heap.allocBytes(wasm.gemmWorkspaceBytes()));
-    parallel = new WasmParallel(wasm, createPool(module, heap, threads - 1), workspaces);
+    parallel = new WasmParallel(wasm, createPool(module, heap, threads - 1, workspaces));
   }
 
   /** Run one kernel call with staged arguments, always releasing the scratch space. */
@@ -98,7 +98,7 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
       const pa = ptr(a, m * k, 'a');
       const pb = ptr(b, k * n, 'b');
       const pc = ptr(c, m * n, 'c', true, accumulate);
-      if (parallel) parallel.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0);
+      if (parallel) parallel.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, workspace);
       else wasm.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, workspace);
     });
   }

@@ -1,4 +1,4 @@
-import type { KernelThreadPool } from './thread-pool';
+import { type KernelThreadPool, MAX_CHUNKS } from './thread-pool';
 import type { WasmKernelExports } from './wasm-module';
 
 /** Tile sizes of assembly/gemm-micro-kernel.ts: blocks of C start on multiples of these. */
@@ -10,6 +10,8 @@ const NR = 8;
  * so products below ~400k multiply-adds (the MNIST output layer: 128×128×10) stay serial.
  */
 export const MIN_PARALLEL_MACS = 400_000;
+/** Chunks per thread: enough to rebalance when a thread is slowed down, few enough that packing is not repeated much. */
+const CHUNKS_PER_THREAD = 2;
 /** Elementwise kernels (bias + activation, its derivative, the optimizer update) split from this many values. */
 export const MIN_PARALLEL_VALUES = 16_384;
 
@@ -28,7 +30,7 @@ export function splitRange(total: number, parts: number, unit: number): number[]
 }
 
 /**
- * How `threads` threads share C[m×n] of a product with shared dimension k: one block each, cut across
+ * How `threads` chunks share C[m×n] of a product with shared dimension k: one block each, cut across
  * the dimension whose cut duplicates less packing — cutting the columns makes every thread pack all of
  * op(A) (m·k values), cutting the rows makes every thread pack all of op(B) (k·n values). Small
  * products get one block. Each element of C is still summed in one thread in the serial order, so
@@ -36,6 +38,8 @@ export function splitRange(total: number, parts: number, unit: number): number[]
  */
 export function planGemm(m: number, k: number, n: number, threads: number): GemmBlock[] {
   if (threads <= 1 || m * k * n < MIN_PARALLEL_MACS) return [[0, m, 0, n]];
+  // Thin products get fewer blocks: at least one full tile (MR rows or NR columns) each.
+  if (Math.max(m / MR, n / NR) < threads) return planGemm(m, k, n, Math.floor(Math.max(m / MR, n / NR)));
   const byColumns = m <= n ? n >= NR * threads : m < MR * threads;
   if (byColumns) {
     const b = splitRange(n, threads, NR);
@@ -46,35 +50,38 @@ export function planGemm(m: number, k: number, n: number, threads: number): Gemm
 }
 
 /**
- * Runs the wasm kernels over the calling thread and a pool: the caller computes the first block or
- * row range itself while the workers compute the others.
+ * Runs the wasm kernels over the calling thread and a pool. Work is cut into CHUNKS_PER_THREAD chunks
+ * per thread, which the threads claim as they come free: on a shared machine a worker may be
+ * descheduled, and the caller then computes more of the chunks instead of waiting for it.
  */
 export class WasmParallel {
   readonly threads: number;
+  private readonly chunks: number;
 
   constructor(
     private readonly wasm: WasmKernelExports,
     private readonly pool: KernelThreadPool,
-    /** One GEMM workspace per thread; [0] is the calling thread's. */
-    private readonly workspaces: readonly number[],
   ) {
     this.threads = pool.workers + 1;
+    this.chunks = Math.min(MAX_CHUNKS, CHUNKS_PER_THREAD * this.threads);
   }
 
-  gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number): void {
-    const blocks = planGemm(m, k, n, this.threads);
-    for (let t = 1; t < blocks.length; t++) {
-      const [i0, i1, j0, j1] = blocks[t];
-      this.pool.start(t - 1, 'gemmBlock', a, b, c, m, k, n, transA, transB, accumulate, this.workspaces[t], i0, i1, j0, j1);
+  gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, workspace: number): void {
+    const blocks = planGemm(m, k, n, this.chunks);
+    if (blocks.length === 1) {
+      this.wasm.gemm(a, b, c, m, k, n, transA, transB, accumulate, workspace);
+      return;
     }
-    const [i0, i1, j0, j1] = blocks[0];
-    this.wasm.gemmBlock(a, b, c, m, k, n, transA, transB, accumulate, this.workspaces[0], i0, i1, j0, j1);
-    this.pool.finish();
+    // The workspace argument (0 here) is replaced by each executing thread's own.
+    this.pool.run(
+      'gemmBlock',
+      blocks.map(([i0, i1, j0, j1]) => [a, b, c, m, k, n, transA, transB, accumulate, 0, i0, i1, j0, j1]),
+    );
   }
 
   /** Row ranges of a rows×cols elementwise kernel, or null to run it whole on the calling thread. */
   private rowSplit(rows: number, cols: number): number[] | null {
-    return rows * cols >= MIN_PARALLEL_VALUES && rows >= this.threads ? splitRange(rows, this.threads, 1) : null;
+    return rows * cols >= MIN_PARALLEL_VALUES && rows >= this.chunks ? splitRange(rows, this.chunks, 1) : null;
   }
 
   biasActivation(z: number, bias: number, out: number, rows: number, cols: number, code: number, alpha: number): void {
@@ -84,9 +91,10 @@ export class WasmParallel {
       return;
     }
     const row = cols * 4;
-    for (let t = 1; t < this.threads; t++) this.pool.start(t - 1, 'biasActivation', z + r[t] * row, bias, out + r[t] * row, r[t + 1] - r[t], cols, code, alpha);
-    this.wasm.biasActivation(z, bias, out, r[1], cols, code, alpha);
-    this.pool.finish();
+    this.pool.run(
+      'biasActivation',
+      r.slice(1).map((end, t) => [z + r[t] * row, bias, out + r[t] * row, end - r[t], cols, code, alpha]),
+    );
   }
 
   activationBackward(z: number, y: number, dy: number, dz: number, rows: number, cols: number, code: number, alpha: number): void {
@@ -96,12 +104,10 @@ export class WasmParallel {
       return;
     }
     const row = cols * 4;
-    for (let t = 1; t < this.threads; t++) {
-      const o = r[t] * row;
-      this.pool.start(t - 1, 'activationBackward', z + o, y + o, dy + o, dz + o, r[t + 1] - r[t], cols, code, alpha);
-    }
-    this.wasm.activationBackward(z, y, dy, dz, r[1], cols, code, alpha);
-    this.pool.finish();
+    this.pool.run(
+      'activationBackward',
+      r.slice(1).map((end, t) => [z + r[t] * row, y + r[t] * row, dy + r[t] * row, dz + r[t] * row, end - r[t], cols, code, alpha]),
+    );
   }
 
   sgdUpdate(w: number, g: number, n: number, lr: number): void {
@@ -109,9 +115,10 @@ export class WasmParallel {
       this.wasm.sgdUpdate(w, g, n, lr);
       return;
     }
-    const r = splitRange(n, this.threads, 4);
-    for (let t = 1; t < this.threads; t++) this.pool.start(t - 1, 'sgdUpdate', w + r[t] * 4, g + r[t] * 4, r[t + 1] - r[t], lr);
-    this.wasm.sgdUpdate(w, g, r[1], lr);
-    this.pool.finish();
+    const r = splitRange(n, this.chunks, 4);
+    this.pool.run(
+      'sgdUpdate',
+      r.slice(1).map((end, t) => [w + r[t] * 4, g + r[t] * 4, end - r[t], lr]),
+    );
   }
 }
