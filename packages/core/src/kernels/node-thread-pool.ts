@@ -168,7 +168,9 @@ class NodeThreadPool implements KernelThreadPool {
 
 /**
  * Threads of the default wasm kernel set in Node: BACKPROP_THREADS when set (an integer ≥ 1),
- * else DEFAULT_NODE_THREADS.
+ * else DEFAULT_NODE_THREADS. One by default: on the 2-core machine this was measured on, shared with
+ * other work, two threads were sometimes 2× faster and sometimes slower than one (`pnpm bench`
+ * reports both), so the second thread is opt-in.
  */
 export const DEFAULT_NODE_THREADS = 1;
 
