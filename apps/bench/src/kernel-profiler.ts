@@ -40,6 +40,7 @@ export function profileKernels(inner: Kernels, labeller: Labeller): { kernels: K
   const kernels: Kernels = {
     name: k.name,
     detail: k.detail,
+    memoryLimitBytes: k.memoryLimitBytes,
     alloc: (n) => k.alloc(n),
     free: (b) => k.free(b),
     matmul: timed('matmul', k.matmul.bind(k), (a) => [a[3], a[4], a[5]]),
