@@ -4,6 +4,10 @@ export * from './random';
 export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
 export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
+// Node: ./platform/node registers the worker_threads pool of the wasm kernels (threads > 1,
+// BACKPROP_THREADS) and their shared-memory builds; the browser build runs the wasm kernels on one thread.
+export { canUseWasmThreads, loadWasmKernels, type WasmKernelOptions, type WasmKernels } from './kernels/wasm-kernels';
+export { defaultWasmThreads } from './kernels/thread-pool';
 export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
 export { acceptedLossNames, EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
 export {

@@ -2,7 +2,7 @@
  * @backprop/datasets: the data the backprop tutorials train on. MNIST through an IDX reader
  * (plain or gzip), the 8x8 digits, and the XOR/AND/OR truth tables.
  */
-export { DatasetFormatError, DatasetNotFoundError, IdxFormatError } from './dataset-errors';
+export { DatasetFormatError, DatasetNotFoundError, DatasetReadError, IdxFormatError, IdxSizeError } from './dataset-errors';
 export { encodeIdx } from './encode-idx';
 export type { Float32Matrix, IndexRange, Selection } from './image-batch';
 export { imagesToFloat32, labelsToOneHot, oneHotLabels, toFloat32Batch } from './image-batch';
@@ -12,7 +12,7 @@ export type { Digits, LoadDigitsOptions } from './load-digits';
 export type { LoadMnistOptions } from './load-mnist';
 export { candidateFileNames, MNIST_CLASSES, MNIST_FILES } from './mnist-files';
 // Reading from disk (Node); the browser build swaps in stubs that throw PlatformError (see src/platform/).
-export { defaultMnistDir, digitsPath, loadDigits, loadMnist } from './platform/node';
+export { defaultMnistDir, digitsPath, loadDigits, loadMnist, MAX_DIGITS_CSV_BYTES } from './platform/node';
 export type { LogicGateData } from './logic-gates';
 export { and, or, xor } from './logic-gates';
 export type { IdxArray, ReadIdxOptions } from './read-idx';

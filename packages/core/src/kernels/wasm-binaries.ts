@@ -21,7 +21,17 @@ export interface WasmBinary {
  * `setWasmBinaries` / `loadWasmBinaries`; the embedded copy is then never decoded.
  */
 const overrides = new Map<WasmBuild, WasmBinary>();
-const decoded = new Map<WasmBuild, Uint8Array>();
+const decoded = new Map<string, Uint8Array>();
+/**
+ * The shared-memory builds for Node's worker pool, base64: provided by src/platform/node.ts, so browser
+ * bundles (no worker pool there) do not carry them.
+ */
+const sharedBase64 = new Map<WasmBuild, string>();
+
+/** Make the shared-memory builds available (called by the Node platform module). */
+export function provideSharedWasmBinaries(builds: Record<WasmBuild, string>): void {
+  for (const build of ['simd', 'relaxed'] as const) sharedBase64.set(build, builds[build]);
+}
 
 function decodeBase64(base64: string): Uint8Array {
   // atob is global in every browser and in Node ≥ 16.
@@ -31,16 +41,22 @@ function decodeBase64(base64: string): Uint8Array {
   return bytes;
 }
 
-/** The binary of one build: the user's, else the embedded one (decoded once). */
-export function wasmBinary(build: WasmBuild): WasmBinary {
-  const override = overrides.get(build);
+/**
+ * The binary of one build: the user's, else the embedded one (decoded once). Shared-memory builds (the
+ * worker pool's) are always the embedded ones, and null where none were provided (browser builds).
+ */
+export function wasmBinary(build: WasmBuild, shared = false): WasmBinary | null {
+  const override = shared ? undefined : overrides.get(build);
   if (override) return override;
-  let bytes = decoded.get(build);
+  const key = `${build}${shared ? '-shared' : ''}`;
+  let bytes = decoded.get(key);
   if (!bytes) {
-    bytes = decodeBase64(build === 'relaxed' ? RELAXED_SIMD_WASM_BASE64 : SIMD_WASM_BASE64);
-    decoded.set(build, bytes);
+    const base64 = shared ? sharedBase64.get(build) : build === 'relaxed' ? RELAXED_SIMD_WASM_BASE64 : SIMD_WASM_BASE64;
+    if (base64 === undefined) return null;
+    bytes = decodeBase64(base64);
+    decoded.set(key, bytes);
   }
-  return { bytes, origin: 'embedded' };
+  return { bytes, origin: shared ? 'embedded (shared memory)' : 'embedded' };
 }
 
 export interface WasmBinariesOptions {

@@ -10,7 +10,7 @@ export interface WasmMemory {
 }
 interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
 }
@@ -21,6 +21,22 @@ export interface WasmKernelExports {
   heapBase(): number;
   gemmWorkspaceBytes(): number;
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, workspace: number): void;
+  gemmBlock(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    accumulate: number,
+    workspace: number,
+    i0: number,
+    i1: number,
+    j0: number,
+    j1: number,
+  ): void;
   biasActivation(z: number, bias: number, out: number, rows: number, cols: number, code: number, alpha: number): void;
   activationBackward(z: number, y: number, dy: number, dz: number, rows: number, cols: number, code: number, alpha: number): void;
   columnSums(a: number, out: number, rows: number, cols: number, accumulate: number): void;
@@ -52,6 +68,10 @@ export interface WasmKernelModule {
   readonly relaxedSimd: boolean;
   /** Where the bytes came from: `embedded`, `bytes`, or the URL given to `loadWasmBinaries`. */
   readonly file: string;
+  /** The compiled WebAssembly.Module, which worker threads instantiate on the same (shared) memory. */
+  readonly compiled: object;
+  /** Whether `memory` is a shared WebAssembly.Memory (a build from backprop-kernels-*shared.wasm). */
+  readonly shared: boolean;
 }
 
 export type SimdVariant = 'auto' | 'simd' | 'relaxed';
@@ -86,20 +106,20 @@ function validates(bytes: Uint8Array): boolean {
 export const hasWasmSimd = (): boolean => validates(SIMD_PROBE);
 export const hasWasmRelaxedSimd = (): boolean => validates(RELAXED_SIMD_PROBE);
 
-/** The build's bytes, or null when there are none (a user's `setWasmBinaries` without a relaxed build). */
-function findBinary(build: WasmBuild): { bytes: Uint8Array; origin: string } | null {
-  const binary = wasmBinary(build);
-  return binary.bytes.length > 0 ? binary : null;
+/** The build's bytes (shared-memory builds for the worker pool), or null when there are none. */
+function findBinary(build: WasmBuild, shared: boolean): { bytes: Uint8Array; origin: string } | null {
+  const binary = wasmBinary(build, shared);
+  return binary && binary.bytes.length > 0 ? binary : null;
 }
 
-function createMemory(api: WebAssemblyApi): WasmMemory | null {
+function createMemory(api: WebAssemblyApi, shared: boolean): WasmMemory | null {
   const requested = Number(environmentVariable('BACKPROP_WASM_MEMORY_MB'));
   let megabytes = Number.isFinite(requested) && requested >= 16 ? Math.min(Math.floor(requested), 4096) : DEFAULT_MEMORY_MB;
   // A smaller reservation still works when address space is limited (ulimit -v).
   for (; megabytes >= 16; megabytes = Math.floor(megabytes / 2)) {
     const pages = Math.floor((megabytes * 1024 * 1024) / PAGE_BYTES);
     try {
-      return new api.Memory({ initial: pages, maximum: pages });
+      return new api.Memory(shared ? { initial: pages, maximum: pages, shared } : { initial: pages, maximum: pages });
     } catch {
       // RangeError: could not allocate memory — try half.
     }
@@ -107,12 +127,12 @@ function createMemory(api: WebAssemblyApi): WasmMemory | null {
   return null;
 }
 
-function instantiate(api: WebAssemblyApi, binary: { bytes: Uint8Array; origin: string }, relaxedSimd: boolean): WasmKernelModule | null {
-  const memory = createMemory(api);
+function instantiate(api: WebAssemblyApi, binary: { bytes: Uint8Array; origin: string }, relaxedSimd: boolean, shared: boolean): WasmKernelModule | null {
+  const memory = createMemory(api, shared);
   if (!memory) return null;
   const module = new api.Module(binary.bytes);
   const instance = new api.Instance(module, { env: { memory } });
-  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file: binary.origin };
+  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file: binary.origin, compiled: module, shared };
 }
 
 /**
@@ -135,15 +155,15 @@ function enableRelaxedSimdIfRequested(): void {
  * SIMD is unavailable or the module cannot be compiled, so the js kernels remain the fallback.
  * `auto` takes the relaxed-SIMD build when the runtime validates f32x4.relaxed_madd.
  */
-export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelModule | null {
+export function loadWasmKernelModule(variant: SimdVariant = 'auto', shared = false): WasmKernelModule | null {
   if (webAssembly === undefined || !hasWasmSimd()) return null;
   if (variant !== 'simd') enableRelaxedSimdIfRequested();
   const wantRelaxed = variant === 'relaxed' || (variant === 'auto' && hasWasmRelaxedSimd());
   if (wantRelaxed) {
-    const binary = findBinary('relaxed');
+    const binary = findBinary('relaxed', shared);
     if (binary && hasWasmRelaxedSimd()) {
       try {
-        const loaded = instantiate(webAssembly, binary, true);
+        const loaded = instantiate(webAssembly, binary, true, shared);
         if (loaded) return loaded;
       } catch {
         // Fall through to the plain SIMD build.
@@ -151,10 +171,10 @@ export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelM
     }
     if (variant === 'relaxed') return null;
   }
-  const binary = findBinary('simd');
+  const binary = findBinary('simd', shared);
   if (!binary) return null;
   try {
-    return instantiate(webAssembly, binary, false);
+    return instantiate(webAssembly, binary, false, shared);
   } catch {
     return null;
   }

@@ -16,9 +16,10 @@ describe('browser platform stubs', () => {
     expect(() => browser.loadMnist()).toThrow(PlatformError);
     expect(() => browser.loadMnist()).toThrow(/^loadMnist needs Node's file system .*pass the bytes to readIdx/);
     expect(() => browser.loadDigits()).toThrow(/^loadDigits needs Node's file system/);
-    expect(() => browserFiles.readFileBytes('t10k-labels-idx1-ubyte')).toThrow(/^reading "t10k-labels-idx1-ubyte" needs/);
+    expect(() => browserFiles.readDatasetFile('t10k-labels-idx1-ubyte', 'IDX file')).toThrow(/^reading "t10k-labels-idx1-ubyte" needs/);
     const idx = encodeIdx([2], new Uint8Array([1, 2]));
-    expect(Array.from(nodeFiles.gunzipBytes(gzipSync(idx)))).toEqual(Array.from(idx));
-    expect(() => browserFiles.gunzipBytes(new Uint8Array([0x1f, 0x8b]))).toThrow(/DecompressionStream/);
+    expect(Array.from(nodeFiles.gunzipPrefix(gzipSync(idx), idx.length))).toEqual(Array.from(idx));
+    expect(() => browserFiles.gunzipAtMost(new Uint8Array([0x1f, 0x8b]), 10)).toThrow(/DecompressionStream/);
+    expect(browser.MAX_DIGITS_CSV_BYTES).toBe(node.MAX_DIGITS_CSV_BYTES);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Bytes from a path, and gunzip: Node's fs and zlib. The browser build swaps in ./browser-files.ts.
- * Keep both files' exports identical.
+ * Files and gunzip for readIdx: Node's fs, zlib and Buffer limits. The browser build swaps in
+ * ./browser-files.ts. Keep both files' exports identical.
  */
-export { readFileSync as readFileBytes } from 'node:fs';
-export { gunzipSync as gunzipBytes } from 'node:zlib';
+export { constants as bufferConstants } from 'node:buffer';
+export { gunzipAtMost, gunzipPrefix, MAX_DEFLATE_RATIO } from '../bounded-gunzip';
+export { readDatasetFile } from '../read-dataset-file';
