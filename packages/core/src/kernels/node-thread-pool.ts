@@ -4,6 +4,8 @@
 import { Worker } from 'node:worker_threads';
 import { ArgumentError, KernelError } from '../errors';
 import { CONTROL, type KernelThreadPool, MAX_CHUNKS, MAX_TASK_ARGS, registerThreadPoolFactory, WORKER_OPS, WORKSPACE_ARG, type WorkerOp } from './thread-pool';
+import { SHARED_RELAXED_SIMD_WASM_BASE64, SHARED_SIMD_WASM_BASE64 } from './generated/wasm-shared-binaries';
+import { provideSharedWasmBinaries } from './wasm-binaries';
 import type { WasmHeap } from './wasm-heap';
 import type { WasmKernelModule } from './wasm-module';
 
@@ -184,4 +186,6 @@ export function threadsFromEnvironment(): number {
   return threads;
 }
 
+// The shared-memory builds exist only where the pool does (embedded by scripts/build-wasm.mjs).
+provideSharedWasmBinaries({ simd: SHARED_SIMD_WASM_BASE64, relaxed: SHARED_RELAXED_SIMD_WASM_BASE64 });
 registerThreadPoolFactory((module, heap, workers, workspaces) => new NodeThreadPool(module, heap, workers, workspaces), threadsFromEnvironment);
