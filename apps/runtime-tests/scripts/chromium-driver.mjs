@@ -14,6 +14,7 @@ const plan = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 const browser = await puppeteer.launch({ executablePath: plan.executablePath, headless: true, args: plan.args ?? [] });
 const errors = [];
 const results = {};
+let current = 'launch';
 try {
   const page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -22,7 +23,8 @@ try {
   });
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   await page.setViewport(plan.viewport ?? { width: 1000, height: 700 });
-  for (const step of plan.steps) {
+  for (const [index, step] of plan.steps.entries()) {
+    current = `step ${index} ${JSON.stringify(step).slice(0, 120)}`;
     if (step.goto) await page.goto(step.goto, { waitUntil: 'load' });
     else if (step.waitFor) await page.waitForFunction(step.waitFor, { timeout: step.timeout ?? 60_000, polling: 100 });
     else if (step.evaluate) results[step.name] = await page.evaluate(step.evaluate);
@@ -41,7 +43,7 @@ try {
     else throw new Error(`unknown step ${JSON.stringify(step)}`);
   }
 } catch (error) {
-  errors.push(`driver: ${error.message}`);
+  errors.push(`driver: ${current}: ${error.message}`);
 } finally {
   await browser.close();
 }
