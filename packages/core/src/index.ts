@@ -1,24 +1,21 @@
 export * from './errors';
 export * from './matrix';
 export * from './random';
-export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
+export type { ActivationSpec, Kernels } from './kernels/kernels';
+export * from './descriptors';
 export { jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
-export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
-export { acceptedLossNames, EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
+export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type ActivationOption } from './activations/activation-registry';
+export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
 export {
   getInitializer,
-  initializerNames,
   resolveInitializerName,
   type Initializer,
-  type InitializerName,
 } from './initializers/initializer-registry';
 export {
   createOptimizer,
-  optimizerNames,
   optimizerSpec,
   type Optimizer,
-  type OptimizerName,
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';

@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from '@backprop/core';
+import type { ActivationOption, CoreLossIdentifier, OptimizerSpec } from '@backprop/core';
 import { loadDigits } from '@backprop/datasets';
 import { compareEngines, type ParityReport } from './compare-engines';
 import { createModelSpec } from './model-spec';
@@ -99,7 +99,7 @@ describe('compareEngines on the tfjs wasm backend', () => {
 describe('every activation and loss trains alike (40 steps, 64-16-n)', () => {
   beforeAll(() => initTfjs({ backend: 'cpu' }));
 
-  const cases: [string, string | { name: string; alpha: number }, string, string | { name: string; delta: number }][] = [
+  const cases: [string, ActivationOption, ActivationOption, CoreLossIdentifier | { name: CoreLossIdentifier; delta: number }][] = [
     ['sigmoid → sigmoid, sse', 'sigmoid', 'sigmoid', 'sse'],
     ['leakyRelu 0.1 → linear, mse', { name: 'leakyRelu', alpha: 0.1 }, 'linear', 'mse'],
     ['elu 0.5 → sigmoid, binary CE', { name: 'elu', alpha: 0.5 }, 'sigmoid', 'binaryCrossentropy'],

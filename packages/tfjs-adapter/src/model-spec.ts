@@ -1,5 +1,9 @@
 import {
+  type ActivationOption,
   ArgumentError,
+  type CoreLossIdentifier,
+  type InitializerIdentifier,
+  type OptimizerIdentifier,
   activationSpec,
   getInitializer,
   getLoss,
@@ -15,19 +19,19 @@ export interface ModelSpecOptions {
   readonly layers: readonly {
     readonly units: number;
     /** Name or `{ name, alpha }`; default `linear`, as Keras's Dense. */
-    readonly activation?: string | { name: string; alpha?: number };
+    readonly activation?: ActivationOption;
     readonly useBias?: boolean;
     readonly dropoutRate?: number;
     readonly name?: string;
   }[];
   /** Default `mse`. */
-  readonly loss?: string | { name: string; delta?: number };
+  readonly loss?: CoreLossIdentifier | { name: CoreLossIdentifier; delta?: number };
   /** Default `sgd` with Keras's defaults. */
-  readonly optimizer?: string | OptimizerSpec;
+  readonly optimizer?: OptimizerIdentifier | OptimizerSpec;
   /** Seed of the initial weights and of dropout; default 0. */
   readonly seed?: number;
   /** Default `glorotUniform` (Keras's Dense default); biases start at zero. */
-  readonly kernelInitializer?: string;
+  readonly kernelInitializer?: InitializerIdentifier;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DenseNetwork, Rng } from '@backprop/core';
+import { type ActivationOption, DenseNetwork, Rng } from '@backprop/core';
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { TfjsUnsupportedError } from './errors';
@@ -32,7 +32,7 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 }
 
-const activations: [string, string | { name: string; alpha: number }][] = [
+const activations: [string, ActivationOption][] = [
   ['linear', 'linear'],
   ['sigmoid', 'sigmoid'],
   ['tanh', 'tanh'],

@@ -1,3 +1,4 @@
+import { ACTIVATION_DESCRIPTORS } from '../descriptors/activation-descriptors';
 import { KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
 import type { ActivationName, Kernels } from './kernels';
@@ -5,20 +6,9 @@ import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
 import { WasmStaging } from './wasm-staging';
 
-/** Activation codes of assembly/activations.ts. */
-const ACTIVATION_CODES: Record<ActivationName, number> = {
-  step: 0,
-  linear: 1,
-  sigmoid: 2,
-  tanh: 3,
-  relu: 4,
-  leakyRelu: 5,
-  elu: 6,
-  softmax: 7,
-};
-
+/** Activation codes of assembly/activations.ts, from the activation descriptors. */
 function activationCode(name: ActivationName): number {
-  const code = ACTIVATION_CODES[name];
+  const code = ACTIVATION_DESCRIPTORS[name]?.wasmCode;
   if (code === undefined) throw new KernelError(`wasm kernels: unknown activation "${name}"`);
   return code;
 }

@@ -1,3 +1,6 @@
+import type { ActivationOption } from '../activations/activation-registry';
+import type { CoreLossIdentifier } from '../descriptors/loss-descriptors';
+import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
 import { ArgumentError, ShapeError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { ActivationSpec, Kernels } from '../kernels/kernels';
@@ -13,13 +16,13 @@ import { drawDropout, maskGradient } from './dropout';
 export interface DenseLayerConfig {
   readonly units: number;
   /** Name or `{ name, alpha }`; default `linear`, as in Keras. */
-  readonly activation?: string | { name: string; alpha?: number };
+  readonly activation?: ActivationOption;
   /** Default true. */
   readonly useBias?: boolean;
   /** Default `glorotUniform` (Keras's Dense default). */
-  readonly kernelInitializer?: string;
+  readonly kernelInitializer?: InitializerIdentifier;
   /** Default `zeros`. */
-  readonly biasInitializer?: string;
+  readonly biasInitializer?: InitializerIdentifier;
   /**
    * Inverted dropout on this layer's output during training only (Srivastava et al., 2014; Keras's
    * `Dropout`): each output is zeroed with this probability and the rest scaled by 1 / (1 − rate).
@@ -32,7 +35,7 @@ export interface DenseNetworkOptions {
   readonly inputSize: number;
   readonly layers: readonly DenseLayerConfig[];
   /** Name or `{ name, delta }`; default `mse`. */
-  readonly loss?: string | { name: string; delta?: number };
+  readonly loss?: CoreLossIdentifier | { name: CoreLossIdentifier; delta?: number };
   /** Default: the process-wide kernel set (`getKernels()`). */
   readonly kernels?: Kernels;
   /** `float64` (js kernels only) exists for gradient checking. */

@@ -1,8 +1,9 @@
+import { type OptimizerName, optimizerNames } from '../descriptors/optimizer-descriptors';
 import { ArgumentError, UnknownNameError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
 
-export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
+export type { OptimizerName };
 
 /** Hyper-parameters of every optimizer; unset ones take Keras's defaults. */
 export interface OptimizerSpec {
@@ -73,7 +74,7 @@ type UpdateRule = (
   t: number,
 ) => void;
 
-export const optimizerNames = Object.keys(rules) as OptimizerName[];
+export { optimizerNames };
 
 /** Fill in Keras's defaults and check every hyper-parameter. */
 export function optimizerSpec(spec: OptimizerSpec | string): Required<OptimizerSpec> {

@@ -1,4 +1,4 @@
-import { ModelFormatError } from '@backprop/core';
+import { type ActivationName, ModelFormatError } from '@backprop/core';
 import { Activation } from '../layers/activation';
 import { Dense } from '../layers/dense';
 import { Dropout } from '../layers/dropout';
@@ -54,6 +54,7 @@ export function parseTopology(topology: unknown, file: string): Topology {
   return { name, layers };
 }
 
+// Names read from a file are strings; the layers check them at run time and list the valid ones.
 function buildLayer(className: string, cfg: Record<string, unknown>, inputShape: number[] | undefined, where: string): Layer {
   const name = typeof cfg.name === 'string' ? cfg.name : undefined;
   if (cfg.dtype !== undefined && cfg.dtype !== 'float32' && typeof cfg.dtype === 'string') {
@@ -80,7 +81,7 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
   }
 }
 
-function activation(value: unknown, where: string): string {
+function activation(value: unknown, where: string): ActivationName {
   const name = value === undefined || value === null ? 'linear' : coreActivation(String(value));
   if (!name) throw new ModelFormatError(`${where}: activation ${JSON.stringify(value)} is not supported; supported: ${supportedKerasActivations.join(', ')}`);
   return name;

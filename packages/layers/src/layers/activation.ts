@@ -1,9 +1,9 @@
-import { type ActivationSpec, activationSpec } from '@backprop/core';
+import { type ActivationOption, type ActivationSpec, activationSpec } from '@backprop/core';
 import { Layer, type LayerOptions } from './layer';
 
 /** tfjs's single-argument form: `Activation({ activation: 'relu' })`. */
 export interface ActivationArgs extends LayerOptions {
-  activation: string | { name: string; alpha?: number };
+  activation: ActivationOption;
 }
 
 /**

@@ -1,16 +1,24 @@
-import { type ActivationSpec, ArgumentError, activationSpec, type InitializerName, resolveInitializerName } from '@backprop/core';
+import {
+  type ActivationOption,
+  type ActivationSpec,
+  ArgumentError,
+  activationSpec,
+  type InitializerIdentifier,
+  type InitializerName,
+  resolveInitializerName,
+} from '@backprop/core';
 import { Layer, type LayerOptions } from './layer';
 
 /** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
 export interface DenseOptions extends LayerOptions {
   /** `'relu'`, `'sigmoid'`, `'softmax'`, `'tanh'`, `'elu'`, `'leakyRelu'`, … or `{ name, alpha }`; default `'linear'`. */
-  activation?: string | { name: string; alpha?: number };
+  activation?: ActivationOption;
   /** Default true. */
   useBias?: boolean;
   /** Default `'glorotUniform'` (Keras's default; tfjs's is glorotNormal). Keras snake_case names work too. */
-  kernelInitializer?: string;
+  kernelInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
-  biasInitializer?: string;
+  biasInitializer?: InitializerIdentifier;
 }
 
 /** tfjs's single-argument form: `Dense({ units: 10, activation: 'softmax' })`. */

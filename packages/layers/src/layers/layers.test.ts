@@ -37,7 +37,7 @@ describe('layers', () => {
       expect(d).toBeInstanceOf(Dropout);
       expect(d.rate).toBe(0.2);
     }
-    expect(() => Activation('gelu')).toThrow(UnknownNameError);
+    expect(() => Activation('gelu' as never)).toThrow(UnknownNameError);
     expect(() => Dropout(-0.1)).toThrow(ArgumentError);
   });
 
