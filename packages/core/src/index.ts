@@ -30,3 +30,13 @@ export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializ
 export { loadNetwork, saveNetwork } from './io/save-network';
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
 export { closestName, editDistance } from './options/closest-name';
+export { type Layer, type LayerContext, type LayerWeight, shapeSize } from './layers/layer';
+export { Dense as DenseLayer, type DenseConfig } from './layers/dense';
+export { Activation as ActivationLayer, type ActivationConfig } from './layers/activation';
+export { Dropout as DropoutLayer, type DropoutConfig, type MaskSource, rngMaskSource } from './layers/dropout';
+export { Flatten as FlattenLayer, type FlattenConfig } from './layers/flatten';
+export { Reshape as ReshapeLayer, type ReshapeConfig } from './layers/reshape';
+export { InputLayer, type InputLayerConfig } from './layers/input-layer';
+export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
+export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
+export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';
