@@ -41,6 +41,17 @@ export function tfjsActivation(activation: ActivationSpec): TfjsActivationPlan {
   throw new TfjsUnsupportedError('activation', name, tfjsActivationNames, 'the unit step has no gradient and no tfjs Dense activation');
 }
 
+/**
+ * The tfjs layer of a Keras `Activation` layer named `name`: `tf.layers.activation` where an identifier
+ * holds the activation, else the LeakyReLU / ELU layer of `tfjsActivation`, under that name.
+ */
+export function tfjsActivationLayer(activation: ActivationSpec, args: { name: string; inputShape?: number[] }): tf.layers.Layer {
+  const plan = tfjsActivation(activation);
+  if (activation.name === 'leakyRelu') return tf.layers.leakyReLU({ alpha: activation.alpha, ...args });
+  if (activation.name === 'elu' && plan.denseActivation === 'linear') return new ScaledElu({ alpha: activation.alpha, ...args });
+  return tf.layers.activation({ activation: plan.denseActivation, ...args });
+}
+
 /** Dense activations of a tfjs model that mean the same as one of core's (with its default α), from core's descriptors. */
 const fromTfjsDense: Record<string, ActivationSpec> = Object.fromEntries(
   activationNames.flatMap((name) => {

@@ -48,6 +48,7 @@ export class SequentialNetwork {
   private target: FloatArray | null = null;
   private lossGrad: FloatArray | null = null;
   private slots: readonly ParameterSlot[] | null = null;
+  private lastOutput: FloatArray | null = null;
 
   constructor(options: SequentialNetworkOptions) {
     this.inputShape = checkShape(options.inputShape, 'inputShape');
@@ -132,9 +133,11 @@ export class SequentialNetwork {
       const z = fused.forwardLogits(this.forwardSteps(x, rows, true, last), rows);
       const k = this.kernels;
       loss = k.softmaxCrossEntropy(z, y, fused.output, fused.preActivationGrad, rows, this.outputSize, 1 / rows) / rows;
+      this.lastOutput = fused.output;
       dy = fused.backwardFromPreActivation(fused.preActivationGrad, rows, this.inputGradient[last]);
     } else {
       const out = this.forwardSteps(x, rows, true, steps.length);
+      this.lastOutput = out;
       loss = this.loss.value(out, y, rows, this.outputSize);
       this.loss.gradient(out, y, this.lossGrad!, rows, this.outputSize);
       dy = steps[last].backward(this.lossGrad!, rows, this.inputGradient[last]);
@@ -167,6 +170,36 @@ export class SequentialNetwork {
     if (values.length !== weights.length) throw new ShapeError(`setWeights expects ${weights.length} weight tensors, got ${values.length}`);
     weights.forEach((w, i) => checkWeightValues(values[i], w.value.length, `weight ${i} (${w.name} [${w.shape.join('x')}])`));
     weights.forEach((w, i) => w.value.set(values[i]));
+  }
+
+  /**
+   * Weights grouped by layer, for the layers that have any: `{ kernel, bias }` (bias null without one) —
+   * the backends' exchange format. Copies.
+   */
+  getLayerWeights(): { kernel: FloatArray; bias: FloatArray | null }[] {
+    return this.layers
+      .filter((l) => l.weights.length > 0)
+      .map((l) => ({ kernel: l.weights[0].value.slice(), bias: l.weights[1] ? l.weights[1].value.slice() : null }));
+  }
+
+  /** Replace the weights from `getLayerWeights`'s format; everything is checked before anything is written. */
+  setLayerWeights(weights: readonly { kernel: ArrayLike<number>; bias?: ArrayLike<number> | null }[]): void {
+    const layers = this.layers.filter((l) => l.weights.length > 0);
+    if (weights.length !== layers.length) throw new ShapeError(`setWeights expects weights for ${layers.length} layers, got ${weights.length}`);
+    const flat: ArrayLike<number>[] = [];
+    layers.forEach((layer, i) => {
+      const w = weights[i];
+      flat.push(w.kernel);
+      if (layer.weights.length > 1) flat.push(w.bias ?? []);
+      else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} ("${layer.name}") has no bias, got ${w.bias.length} bias values`);
+    });
+    this.setWeights(flat);
+  }
+
+  /** The output of the last training forward pass (rows × outputSize): with the fused softmax + cross-entropy, the probabilities. */
+  lastTrainingOutput(): FloatArray {
+    if (!this.lastOutput) throw new ShapeError('lastTrainingOutput needs a training pass first');
+    return this.lastOutput;
   }
 
   /** Free every buffer (matters for kernel sets with their own memory). */

@@ -1,4 +1,4 @@
-import { type ActivationOption, type ActivationSpec, activationSpec } from '@backprop/core';
+import { type ActivationOption, type ActivationSpec, activationSpec, type LayerConfig } from '@backprop/core';
 import { Layer, type LayerOptions } from './layer';
 
 /** tfjs's single-argument form: `Activation({ activation: 'relu' })`. */
@@ -7,9 +7,8 @@ export interface ActivationArgs extends LayerOptions {
 }
 
 /**
- * Applies an activation to the previous layer's output (Keras's `Activation`). The facade folds it into
- * the Dense layer before it, so `Dense(10)` + `Activation('softmax')` trains as `Dense(10, { activation: 'softmax' })`.
- * Porting note: it must follow a Dense layer whose own activation is linear (Keras allows any position).
+ * Applies an activation to the previous layer's output (Keras's `Activation`), after any layer. Right after
+ * a linear Dense the scratch engine fuses it into the Dense's bias pass (same numbers, one pass less).
  */
 export class ActivationLayer extends Layer {
   readonly className = 'Activation';
@@ -20,6 +19,10 @@ export class ActivationLayer extends Layer {
       typeof activation === 'object' && activation !== null && 'activation' in activation ? activation : { ...options, activation };
     super('activation', args);
     this.activation = activationSpec(args.activation);
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'Activation', config: { name: this.name, activation: this.activation } };
   }
 }
 

@@ -5,7 +5,9 @@ import {
   activationSpec,
   type InitializerIdentifier,
   type InitializerName,
+  type LayerConfig,
   resolveInitializerName,
+  shapeSize,
 } from '@backprop/core';
 import { Layer, type LayerOptions } from './layer';
 
@@ -48,12 +50,24 @@ export class DenseLayer extends Layer {
     this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
   }
 
-  override outputUnits(): number {
-    return this.units;
+  override toConfig(): LayerConfig {
+    const { name, units, activation, useBias, kernelInitializer, biasInitializer } = this;
+    return { className: 'Dense', config: { name, units, activation, useBias, kernelInitializer, biasInitializer } };
   }
 
-  override countParams(inputUnits: number): number {
-    return inputUnits * this.units + (this.useBias ? this.units : 0);
+  /**
+   * Porting note: Keras's Dense also acts on the last axis of a higher-rank input; here samples reaching a
+   * Dense must be flat, so images go through a Flatten first.
+   */
+  override outputShape(inputShape: readonly number[]): readonly number[] {
+    if (inputShape.length !== 1) {
+      throw new ArgumentError(`Dense "${this.name}" expects a flat input (put a Flatten layer first, e.g. Flatten({ inputShape: [28, 28] })), got shape [${inputShape.join(', ')}]`);
+    }
+    return [this.units];
+  }
+
+  override countParams(inputShape: readonly number[]): number {
+    return shapeSize(inputShape) * this.units + (this.useBias ? this.units : 0);
   }
 }
 

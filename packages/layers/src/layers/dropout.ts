@@ -1,4 +1,4 @@
-import { ArgumentError } from '@backprop/core';
+import { ArgumentError, type LayerConfig } from '@backprop/core';
 import { Layer, type LayerOptions } from './layer';
 
 /** tfjs's single-argument form: `Dropout({ rate: 0.5 })`. */
@@ -9,9 +9,9 @@ export interface DropoutArgs extends LayerOptions {
 /**
  * Inverted dropout during training only (Srivastava et al., 2014; Keras's `Dropout`): each output of
  * the previous layer is zeroed with probability `rate` and the others scaled by 1 / (1 − rate);
- * `predict` and `evaluate` never drop. Masks are drawn from the model's seed, so runs repeat.
- * Porting notes: it must follow a Dense layer (no dropout on the raw inputs), and there is no per-layer
- * `seed` or `noiseShape`.
+ * `predict` and `evaluate` never drop. The masks are drawn by the model from its seed and handed to the
+ * backend, so runs repeat and every backend drops the same values. Anywhere in the model, also on the
+ * inputs. Porting note: there is no per-layer `seed` or `noiseShape`.
  */
 export class DropoutLayer extends Layer {
   readonly className = 'Dropout';
@@ -24,6 +24,10 @@ export class DropoutLayer extends Layer {
       throw new ArgumentError(`Dropout "${this.name}" rate must be a number in [0, 1), got ${JSON.stringify(args.rate)}`);
     }
     this.rate = args.rate;
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'Dropout', config: { name: this.name, rate: this.rate } };
   }
 }
 
