@@ -31,8 +31,12 @@ export const SOFTMAX = 7;
       return v128.bitselect(z, f32x4.mul(alpha, z), f32x4.gt(z, zero));
     case ELU:
       return v128.bitselect(z, f32x4.mul(alpha, expm1NonPositive(f32x4.min(z, zero))), f32x4.gt(z, zero));
+    case LINEAR:
+      return z;
     default:
-      return z; // LINEAR
+      // An unknown code is a loader bug: trap (a RuntimeError in JS) rather than compute some other activation.
+      unreachable();
+      return z;
   }
 }
 
@@ -54,8 +58,12 @@ export const SOFTMAX = 7;
       return v128.bitselect(one, alpha, positive);
     case ELU:
       return v128.bitselect(one, f32x4.add(y, alpha), positive);
+    case LINEAR:
+      return one;
     default:
-      return one; // LINEAR
+      // As in `forward`: trap on an unknown code instead of using linear's derivative.
+      unreachable();
+      return one;
   }
 }
 

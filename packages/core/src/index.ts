@@ -3,7 +3,7 @@ export * from './matrix';
 export * from './random';
 export type { ActivationSpec, Kernels } from './kernels/kernels';
 export * from './descriptors';
-export { jsKernels } from './kernels/js-kernels';
+export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
 export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type ActivationOption } from './activations/activation-registry';
 export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
@@ -14,21 +14,35 @@ export {
 } from './initializers/initializer-registry';
 export {
   createOptimizer,
+  optimizerSlotCount,
   optimizerSpec,
+  unsupportedOptimizerOptions,
   type Optimizer,
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
+export {
+  allocatingFor,
+  checkDenseMemory,
+  type DenseMemoryEstimate,
+  type DenseMemoryOptions,
+  estimateDenseMemory,
+  kernelsMemoryName,
+  type MemoryLayer,
+} from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
-export { Perceptron, type PerceptronOptions } from './network/perceptron';
+export { Perceptron, type PerceptronFitOptions, type PerceptronOptions } from './network/perceptron';
+export type { AddBiasOptions } from './network/network-options';
 export { gradientCheck, type GradientCheckOptions, type GradientCheckResult } from './network/gradient-check';
 export * from './metrics';
 export * from './preprocessing';
-export { writeFileAtomic } from './io/atomic-write';
+export { type AtomicWriteOptions, atomicTempName, fsyncDirectory, parseAtomicTempName, removeStaleTempFiles, writeFileAtomic } from './io/atomic-write';
+export { fileAccessError } from './io/file-access-error';
 export { deserializeNetwork, NETWORK_FILE_FORMAT, NETWORK_FILE_VERSION, serializeNetwork, type NetworkFile } from './io/network-file';
 export { loadNetwork, saveNetwork } from './io/save-network';
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
+export { optionKeys } from './options/option-keys';
 export { closestName, editDistance } from './options/closest-name';
 export { type Layer, type LayerContext, type LayerWeight, shapeSize } from './layers/layer';
 export { Dense as DenseLayer, type DenseConfig } from './layers/dense';

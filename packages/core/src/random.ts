@@ -1,4 +1,4 @@
-import { ArgumentError } from './errors';
+import { ArgumentError, describeValue } from './errors';
 
 /**
  * A seeded pseudo-random generator so that every run can be reproduced.
@@ -15,7 +15,7 @@ export class Rng {
 
   constructor(seed: number = Date.now()) {
     if (!Number.isFinite(seed)) {
-      throw new ArgumentError(`Rng seed must be a finite number, got ${seed}`);
+      throw new ArgumentError(`Rng seed must be a finite number, got ${describeValue(seed)}`);
     }
     let x = Math.floor(seed) >>> 0 ^ Math.floor(seed / 0x100000000) >>> 0;
     const next = (): number => {
@@ -70,7 +70,7 @@ export class Rng {
 
   /** Integer in [0, n). */
   int(n: number): number {
-    if (!Number.isInteger(n) || n <= 0) throw new ArgumentError(`Rng.int expects a positive integer, got ${n}`);
+    if (!Number.isInteger(n) || n <= 0) throw new ArgumentError(`Rng.int expects a positive integer, got ${describeValue(n)}`);
     return Math.floor(this.uniform() * n);
   }
 

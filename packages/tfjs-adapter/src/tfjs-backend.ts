@@ -67,25 +67,23 @@ export class TfjsBackend implements Backend {
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
     this.releaseLastOutput();
-    const cost = tf.tidy(() => {
+    const { value, grads } = tf.tidy(() => {
       const xs = tf.tensor(x.subarray(0, rows * this.inputSize), [rows, ...this.inputShape]);
       const ys = tf.tensor2d(y.subarray(0, rows * this.outputSize), [rows, this.outputSize]);
-      // minimize(f, returnCost = true, varList): one update on exactly this batch; the cost is the loss before it.
-      const loss = this.optimizer.minimize(
-        () => {
-          const output = this.forwardTraining(xs, rows, masks).reshape([rows, this.outputSize]) as tf.Tensor2D;
-          // Kept (one tensor, replaced every step) so metrics need no second forward pass.
-          this.lastOutput = tf.keep(output);
-          return this.loss.compute(output, ys);
-        },
-        true,
-        this.variables,
-      );
-      return loss as tf.Scalar;
+      // computeGradients then applyGradients is what minimize(f, true, varList) does, split so that a
+      // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
+      // the weights stay the last good ones for the facade to report the divergence.
+      return this.optimizer.computeGradients(() => {
+        const output = this.forwardTraining(xs, rows, masks).reshape([rows, this.outputSize]) as tf.Tensor2D;
+        // Kept (one tensor, replaced every step) so metrics need no second forward pass.
+        this.lastOutput = tf.keep(output);
+        return this.loss.compute(output, ys);
+      }, this.variables);
     });
-    const value = cost.dataSync()[0];
-    cost.dispose();
-    return value;
+    const loss = value.dataSync()[0];
+    if (Number.isFinite(loss)) this.optimizer.applyGradients(grads);
+    tf.dispose([value, ...Object.values(grads)]);
+    return loss;
   }
 
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array {

@@ -1,5 +1,6 @@
 import { ACTIVATION_DESCRIPTORS, type ActivationIdentifier, activationAliases, activationNames } from '../descriptors/activation-descriptors';
-import { ArgumentError, UnknownNameError } from '../errors';
+import { ArgumentError, describeValue, UnknownNameError } from '../errors';
+import { checkOptionKeys } from '../options/check-option-keys';
 import type { ActivationName, ActivationSpec } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
 
@@ -108,10 +109,11 @@ export type ActivationOption = ActivationIdentifier | { name: ActivationIdentifi
 export function activationSpec(activation: ActivationOption | string | { name: string; alpha?: number }): ActivationSpec {
   const name = typeof activation === 'string' ? activation : activation?.name;
   if (typeof name !== 'string') {
-    throw new ArgumentError(`activation must be a name or { name, alpha }, got ${typeof activation}`);
+    throw new ArgumentError(`activation must be a name such as 'relu' or { name, alpha }, got ${describeValue(activation)}`);
   }
+  if (typeof activation !== 'string') checkOptionKeys(activation, ['name', 'alpha'], 'activation spec');
   const def = getActivation(name);
   const alpha = typeof activation === 'string' || activation.alpha === undefined ? def.defaultAlpha : activation.alpha;
-  if (!Number.isFinite(alpha)) throw new ArgumentError(`activation "${def.name}" alpha must be finite, got ${alpha}`);
+  if (typeof alpha !== 'number' || !Number.isFinite(alpha)) throw new ArgumentError(`activation "${def.name}" alpha must be a finite number, got ${describeValue(alpha)}`);
   return { name: def.name, alpha };
 }

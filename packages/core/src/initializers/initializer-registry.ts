@@ -1,5 +1,5 @@
 import { type InitializerName, initializerAliases, initializerNames } from '../descriptors/initializer-descriptors';
-import { UnknownNameError } from '../errors';
+import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Rng } from '../random';
 
 export type { InitializerName };
@@ -45,6 +45,7 @@ const initializers: Record<InitializerName, Initializer> = {
 export { initializerNames };
 
 export function resolveInitializerName(name: string): InitializerName {
+  if (typeof name !== 'string') throw new ArgumentError(`initializer must be a name such as 'glorotUniform', got ${describeValue(name)}`);
   if (Object.hasOwn(initializers, name)) return name as InitializerName;
   if (Object.hasOwn(initializerAliases, name)) return initializerAliases[name];
   throw new UnknownNameError('initializer', name, [...initializerNames, ...Object.keys(initializerAliases)]);

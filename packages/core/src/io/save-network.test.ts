@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ModelFormatError } from '../errors';
+import { FileAccessError, ModelFormatError, NonFiniteWeightError } from '../errors';
 import { DenseNetwork } from '../network/dense-network';
 import { NeuralNetwork } from '../network/neural-network';
 import { deserializeNetwork, serializeNetwork } from './network-file';
@@ -60,7 +60,44 @@ describe('save / load', () => {
     const nan = structuredClone(file);
     nan.weights[1].kernel.data = Buffer.from(new Float32Array([1, Number.NaN, 2]).buffer).toString('base64');
     expect(() => deserializeNetwork(JSON.stringify(nan))).toThrow(/value 1 must be finite, got NaN/);
-    expect(() => loadNetwork(join(dir, 'missing.json'))).toThrow(/Cannot read model file .*missing.json: ENOENT/);
+    expect(() => loadNetwork(join(dir, 'missing.json'))).toThrow(/Cannot read model file ".*missing.json": ENOENT \(it does not exist\)/);
+  });
+
+  it('refuses to save non-finite weights, naming the layer and weight, before the file is touched', () => {
+    const net = new DenseNetwork({ inputSize: 2, layers: [{ units: 3, activation: 'relu' }, { units: 1, activation: 'sigmoid' }], loss: 'mse', seed: 5 });
+    const path = join(dir, 'diverged.json');
+    saveNetwork(net, path);
+    const before = readFileSync(path, 'utf8');
+    // What a diverged training leaves in the weight buffers (setWeights itself refuses non-finite values).
+    net.layers[1].kernel[2] = Number.NaN;
+    net.layers[1].kernel[0] = Number.POSITIVE_INFINITY;
+    expect(() => saveNetwork(net, path)).toThrow(NonFiniteWeightError);
+    expect(() => saveNetwork(net, path)).toThrow(
+      'Cannot save weight "kernel" of layer 1: value 0 is Infinity (2 values are not finite); expected finite weights (training probably diverged). Nothing was written',
+    );
+    expect(readFileSync(path, 'utf8')).toBe(before);
+    expect(readdirSync(dir).filter((f) => f.includes('diverged'))).toEqual(['diverged.json']);
+  });
+
+  it('file-system failures on load and save are FileAccessErrors naming the path and code', () => {
+    const nn = new NeuralNetwork([2, 2, 1], { seed: 1 });
+    mkdirSync(join(dir, 'a-directory.json'));
+    expect(() => loadNetwork(join(dir, 'a-directory.json'))).toThrow(expect.objectContaining({ name: 'FileAccessError', code: 'EISDIR' }));
+    expect(() => loadNetwork(join(dir, 'a-directory.json'))).toThrow(/Cannot read model file ".*a-directory.json": EISDIR \(it is a directory\); expected a network file/);
+    writeFileSync(join(dir, 'plain.txt'), 'x');
+    expect(() => loadNetwork(join(dir, 'plain.txt', 'net.json'))).toThrow(expect.objectContaining({ name: 'FileAccessError', code: 'ENOTDIR' }));
+    expect(() => saveNetwork(nn, join(dir, 'plain.txt', 'net.json'))).toThrow(FileAccessError);
+    expect(() => saveNetwork(nn, join(dir, 'a-directory.json'))).toThrow(expect.objectContaining({ code: 'EISDIR', path: join(dir, 'a-directory.json') }));
+  });
+
+  it('the next save removes the temp files an interrupted save of the same path left', () => {
+    const path = join(dir, 'resumed.json');
+    // What a save killed after creating its temp file leaves (the pid of a process that has ended).
+    const dead = execFileSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(dir, `.resumed.json.${dead}.1764640000000.tmp`), '{"half": ');
+    writeFileSync(join(dir, `.other.json.${dead}.1764640000000.tmp`), 'not ours');
+    saveNetwork(new NeuralNetwork([2, 2, 1], { seed: 1 }), path);
+    expect(readdirSync(dir).filter((f) => f.includes('resumed') || f.includes('other'))).toEqual([`.other.json.${dead}.1764640000000.tmp`, 'resumed.json']);
   });
 
   it('the inference script predicts from a saved model without training code', () => {

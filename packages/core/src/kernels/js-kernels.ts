@@ -5,11 +5,20 @@ import type { Kernels } from './kernels';
 const CROSS_ENTROPY_EPSILON = 1e-7;
 
 /**
+ * The documented ceiling for the buffers of the js kernels: 4 GiB, what a 32-bit WebAssembly memory can
+ * address at most (BACKPROP_WASM_MEMORY_MB=4096), so a model the js reference accepts can also be given to
+ * the wasm kernels. JavaScript engines cap a single typed array below this anyway (V8: 2^32 elements on
+ * Node 20, browsers often 2^31 - 1 bytes), and a model this big would train far too slowly on plain loops.
+ */
+export const JS_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3;
+
+/**
  * The plain TypeScript kernels: the readable reference every faster set is tested against.
  * Loop orders are chosen so the innermost loop walks memory contiguously.
  */
 export const jsKernels: Kernels = {
   name: 'js',
+  memoryLimitBytes: JS_MEMORY_LIMIT_BYTES,
 
   alloc(length) {
     return new Float32Array(length);

@@ -25,6 +25,12 @@ export interface Kernels {
   readonly name: string;
   /** What exactly runs, for reports: e.g. `SIMD` or `relaxed SIMD (FMA)` for wasm. */
   readonly detail?: string;
+  /**
+   * The most bytes of buffers this kernel set can hold (all models together): the capacity of the fixed
+   * WebAssembly heap for `wasm`, `JS_MEMORY_LIMIT_BYTES` for `js`. Models are checked against it before
+   * anything is allocated (see `estimateDenseMemory`).
+   */
+  readonly memoryLimitBytes: number;
 
   /** A zero-filled buffer of `length` floats that this kernel set can compute on without copying. */
   alloc(length: number): Float32Array;

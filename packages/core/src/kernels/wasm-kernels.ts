@@ -6,7 +6,14 @@ import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
 import { WasmStaging } from './wasm-staging';
 
-/** Activation codes of assembly/activations.ts, from the activation descriptors. */
+/**
+ * Activation codes of assembly/activations.ts, from the activation descriptors (wasm-activation-codes.test.ts
+ * checks every registered activation has one).
+ */
+export const ACTIVATION_CODES: Record<ActivationName, number> = Object.fromEntries(
+  Object.entries(ACTIVATION_DESCRIPTORS).map(([name, d]) => [name, d.wasmCode]),
+) as Record<ActivationName, number>;
+
 function activationCode(name: ActivationName): number {
   const code = ACTIVATION_DESCRIPTORS[name]?.wasmCode;
   if (code === undefined) throw new KernelError(`wasm kernels: unknown activation "${name}"`);
@@ -58,6 +65,8 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
     get heapUsedBytes() {
       return heap.usedBytes;
     },
+    // The heap never grows: what is left after the module's data and the GEMM workspace is all models get.
+    memoryLimitBytes: heap.buffer.byteLength - heap.usedBytes,
 
     alloc: (length) => heap.alloc(length),
     free: (buffer) => heap.free(buffer),

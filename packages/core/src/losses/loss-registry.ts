@@ -1,5 +1,6 @@
 import { type LossName, lossAliases, lossNames } from '../descriptors/loss-descriptors';
-import { ArgumentError, UnknownNameError } from '../errors';
+import { ArgumentError, describeValue, UnknownNameError } from '../errors';
+import { checkOptionKeys } from '../options/check-option-keys';
 import type { FloatArray } from '../matrix';
 
 /** Probability floor of Keras's cross-entropies (`keras.backend.epsilon()`). */
@@ -86,7 +87,9 @@ const factories: Record<LossName, LossFactory> = {
   }),
   // Huber (1964): quadratic within δ, linear outside — Keras's `huber(delta=1.0)`.
   huber: ({ delta = 1 }) => {
-    if (!(delta > 0)) throw new ArgumentError(`huber delta must be > 0, got ${delta}`);
+    if (!(typeof delta === 'number' && delta > 0 && Number.isFinite(delta))) {
+      throw new ArgumentError(`huber delta must be a positive finite number, got ${describeValue(delta)}`);
+    }
     return elementMean(
       (p, t) => {
         const e = Math.abs(p - t);
@@ -198,7 +201,15 @@ export function resolveLossName(name: string): LossName {
 
 /** Build a loss from a name or `{ name, delta }`. */
 export function getLoss(loss: string | { name: string; delta?: number }): Loss {
-  const name = resolveLossName(typeof loss === 'string' ? loss : loss.name);
+  const given = typeof loss === 'string' ? loss : loss?.name;
+  if (typeof given !== 'string') {
+    throw new ArgumentError(`loss must be a name such as 'mse' or { name, delta }, got ${describeValue(loss)}`);
+  }
+  if (typeof loss !== 'string') checkOptionKeys(loss, ['name', 'delta'], 'loss spec');
+  const name = resolveLossName(given);
+  if (typeof loss !== 'string' && loss.delta !== undefined && name !== 'huber') {
+    throw new ArgumentError(`loss spec: delta applies to huber only, got it for ${name}`);
+  }
   const spec: LossSpec = typeof loss === 'string' ? { name } : { ...loss, name };
   return { name, spec, ...factories[name](spec) };
 }

@@ -1,4 +1,6 @@
 import { ArgumentError, describeValue, ShapeError } from '../errors';
+import { checkOptionKeys } from '../options/check-option-keys';
+import { optionKeys } from '../options/option-keys';
 import { type ClassLabels, labelPair, resolveNumClasses } from './class-labels';
 
 /** Scores of one class, or an average of them. */
@@ -72,6 +74,9 @@ export interface ClassificationReportOptions {
   readonly numClasses?: number;
 }
 
+/** Every key of ClassificationReportOptions, checked against the interface by the type checker. */
+const CLASSIFICATION_REPORT_KEYS = optionKeys<ClassificationReportOptions>()(['targetNames', 'digits', 'numClasses']);
+
 /**
  * A text report laid out exactly as scikit-learn's `classification_report` prints it:
  * per-class rows, a blank line, then `accuracy`, `macro avg` and `weighted avg`. The string ends
@@ -82,6 +87,7 @@ export function classificationReport(
   yPred: ClassLabels,
   options: ClassificationReportOptions = {},
 ): string {
+  checkOptionKeys(options, CLASSIFICATION_REPORT_KEYS, 'classificationReport options', ['labels', 'sampleWeight', 'outputDict', 'zeroDivision']);
   const { targetNames, digits = 2 } = options;
   let { numClasses } = options;
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {

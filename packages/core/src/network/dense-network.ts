@@ -1,19 +1,26 @@
 import type { ActivationOption } from '../activations/activation-registry';
 import type { CoreLossIdentifier } from '../descriptors/loss-descriptors';
 import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
-import { ArgumentError, ShapeError } from '../errors';
-import type { ActivationSpec, Kernels } from '../kernels/kernels';
+import { ArgumentError } from '../errors';
+import { getKernels } from '../kernels/kernel-registry';
+import type { Kernels } from '../kernels/kernels';
 import { Dense } from '../layers/dense';
 import type { MaskSource } from '../layers/dropout';
 import type { Loss } from '../losses/loss-registry';
 import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
-import { checkWeightValues } from './check-weight-values';
+import { checkLayerWeights } from './check-weight-values';
+import type { DenseLayerState, LayerWeights } from './dense-layer-state';
 import { denseStack } from './dense-stack';
+import { checkNetworkMemory } from './model-memory';
+import { checkDenseNetworkOptions } from './network-options';
+import { parameterSlotsOf } from './parameter-slots';
 import { SequentialNetwork } from './sequential-network';
 
 export interface DenseLayerConfig {
   readonly units: number;
+  /** Keras-style name (`dense_1`), used in error messages; default `layer <index>`. */
+  readonly name?: string;
   /** Name or `{ name, alpha }`; default `linear`, as in Keras. */
   readonly activation?: ActivationOption;
   /** Default true. */
@@ -48,24 +55,7 @@ export interface DenseNetworkOptions {
   readonly masks?: MaskSource;
 }
 
-/** Weights of one layer: kernel is inputs×units, row-major (Keras's layout); bias has `units` values or is null. */
-export interface LayerWeights {
-  kernel: FloatArray;
-  bias: FloatArray | null;
-}
-
-/** One dense layer's parameters, gradients and shape. */
-export interface DenseLayerState {
-  readonly inputs: number;
-  readonly units: number;
-  readonly activation: ActivationSpec;
-  readonly kernel: FloatArray;
-  readonly bias: FloatArray | null;
-  readonly kernelGrad: FloatArray;
-  readonly biasGrad: FloatArray | null;
-  /** Training-only inverted dropout on this layer's output; 0 for none. */
-  readonly dropoutRate: number;
-}
+export type { DenseLayerState, LayerWeights } from './dense-layer-state';
 
 /**
  * A stack of dense layers with minibatch forward and backward passes — the engine under the tutorial
@@ -78,21 +68,22 @@ export class DenseNetwork {
   /** The network of core layers this one runs on. */
   readonly network: SequentialNetwork;
   private readonly dense: readonly Dense[];
+  private slots: readonly ParameterSlot[] | null = null;
 
   constructor(options: DenseNetworkOptions) {
+    checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
-    if (!Number.isInteger(inputSize) || inputSize <= 0) {
-      throw new ArgumentError(`inputSize must be a positive integer, got ${inputSize}`);
-    }
-    if (!Array.isArray(layers) || layers.length === 0) {
-      throw new ArgumentError(`layers must be a non-empty list of { units, activation }, got ${layers?.length ?? typeof layers} layers`);
-    }
     const stack = denseStack(layers);
+    const kernels = options.kernels ?? getKernels();
+    // Sizes are checked before memory is allocated: the weights (and one row) now, each larger batch later.
+    const checkMemory = (rows: number) => checkNetworkMemory(options, kernels, rows);
+    checkMemory(1);
     this.network = new SequentialNetwork({
+      checkMemory,
       inputShape: [inputSize],
       layers: stack,
       loss: options.loss ?? 'mse',
-      kernels: options.kernels,
+      kernels,
       dtype: options.dtype,
       seed: options.seed,
       masks: options.masks,
@@ -100,6 +91,7 @@ export class DenseNetwork {
     this.inputSize = inputSize;
     this.dense = stack.filter((l): l is Dense => l instanceof Dense);
     this.layers = this.dense.map((d, i) => ({
+      name: layers[i].name,
       inputs: d.inputs,
       units: d.units,
       activation: d.activation,
@@ -182,14 +174,22 @@ export class DenseNetwork {
     return this.network.computeGradients(x, y, rows);
   }
 
-  /** One optimisation step on a batch; returns the batch loss before the update. */
+  /**
+   * One optimisation step on a batch; returns the batch loss before the update. A non-finite loss skips the
+   * update (its gradients are not finite either): the weights stay the last good ones for the caller to report.
+   */
   trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
-    return this.network.trainStep(x, y, rows, optimizer);
+    const loss = this.network.computeGradients(x, y, rows);
+    if (Number.isFinite(loss)) optimizer.step(this.parameterSlots());
+    return loss;
   }
 
-  /** Parameters with their gradients, in layer order (kernel, then bias); the same list every call. */
+  /** Parameters with their gradients and names, in layer order (kernel, then bias); the same list every call. */
   parameterSlots(): readonly ParameterSlot[] {
-    return this.network.parameterSlots();
+    // The parameter buffers never change after construction, so the list is built once: a training
+    // step then allocates nothing.
+    this.slots ??= parameterSlotsOf(this.layers);
+    return this.slots;
   }
 
   /** Copies of every layer's weights. */
@@ -199,15 +199,7 @@ export class DenseNetwork {
 
   /** Replace every layer's weights; shapes and finiteness are checked before anything is written. */
   setWeights(weights: readonly { kernel: ArrayLike<number>; bias?: ArrayLike<number> | null }[]): void {
-    if (weights.length !== this.layers.length) {
-      throw new ShapeError(`setWeights expects weights for ${this.layers.length} layers, got ${weights.length}`);
-    }
-    weights.forEach((w, i) => {
-      const layer = this.layers[i];
-      checkWeightValues(w.kernel, layer.kernel.length, `layer ${i} kernel (${layer.inputs}x${layer.units})`);
-      if (layer.bias) checkWeightValues(w.bias ?? [], layer.bias.length, `layer ${i} bias (${layer.units})`);
-      else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} has no bias, got ${w.bias.length} bias values`);
-    });
+    checkLayerWeights(this.layers, weights);
     weights.forEach((w, i) => {
       const layer = this.layers[i];
       layer.kernel.set(w.kernel);

@@ -1,6 +1,8 @@
-import { ArgumentError } from '../errors';
+import { ArgumentError, describeValue } from '../errors';
 import { jsKernels } from '../kernels/js-kernels';
 import { Matrix, type MatrixLike } from '../matrix';
+import { checkOptionKeys } from '../options/check-option-keys';
+import { optionKeys } from '../options/option-keys';
 import { DenseNetwork, type DenseNetworkOptions } from './dense-network';
 
 export interface GradientCheckOptions {
@@ -9,6 +11,9 @@ export interface GradientCheckOptions {
   /** Denominator floor of the relative error, so that two near-zero gradients compare as equal; default 1e-7. */
   floor?: number;
 }
+
+/** Every key of GradientCheckOptions, checked against the interface by the type checker. */
+const GRADIENT_CHECK_KEYS = optionKeys<GradientCheckOptions>()(['epsilon', 'floor']);
 
 export interface GradientCheckResult {
   /** max over parameters of |analytic − numeric| / max(|analytic|, |numeric|, floor) */
@@ -33,8 +38,10 @@ export function gradientCheck(
   y: MatrixLike,
   options: GradientCheckOptions = {},
 ): GradientCheckResult {
+  checkOptionKeys(options, GRADIENT_CHECK_KEYS, 'gradientCheck options');
   const { epsilon = 1e-6, floor = 1e-7 } = options;
-  if (!(epsilon > 0)) throw new ArgumentError(`epsilon must be > 0, got ${epsilon}`);
+  if (!(typeof epsilon === 'number' && epsilon > 0)) throw new ArgumentError(`gradientCheck epsilon must be > 0, got ${describeValue(epsilon)}`);
+  if (!(typeof floor === 'number' && floor > 0)) throw new ArgumentError(`gradientCheck floor must be > 0, got ${describeValue(floor)}`);
   const spec: DenseNetworkOptions =
     network instanceof DenseNetwork
       ? {

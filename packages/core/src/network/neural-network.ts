@@ -1,8 +1,9 @@
-import { ArgumentError, DivergenceError, ShapeError } from '../errors';
+import { ArgumentError, DivergenceError, describeValue, ShapeError } from '../errors';
 import { Matrix, type MatrixLike } from '../matrix';
 import { createOptimizer, type Optimizer } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
 import { DenseNetwork } from './dense-network';
+import { type AddBiasOptions, readAddBias, readNeuralNetworkFitOptions, readTutorialOptions } from './network-options';
 import { appendBiasColumn, toTargets } from './tutorial-data';
 
 export interface NeuralNetworkOptions {
@@ -38,15 +39,13 @@ export class NeuralNetwork {
   private readonly optimizer: Optimizer;
 
   constructor(layers: readonly number[], options: NeuralNetworkOptions | number = {}) {
-    const opts = typeof options === 'number' ? { alpha: options } : options;
+    const { alpha, seed } = readTutorialOptions(typeof options === 'number' ? { alpha: options } : options, 'NeuralNetwork');
     if (!Array.isArray(layers) || layers.length < 2) {
-      throw new ArgumentError(`layers must list at least an input and an output size, got ${JSON.stringify(layers)}`);
+      throw new ArgumentError(`layers must list at least an input and an output size, got ${describeValue(layers)}`);
     }
     layers.forEach((size, i) => {
-      if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`layers[${i}] must be a positive integer, got ${size}`);
+      if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`layers[${i}] must be a positive integer, got ${describeValue(size)}`);
     });
-    const alpha = opts.alpha ?? 0.1;
-    if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ArgumentError(`alpha must be a positive finite number, got ${alpha}`);
     this.layers = [...layers];
     this.alpha = alpha;
     const last = layers.length - 1;
@@ -61,7 +60,7 @@ export class NeuralNetwork {
       loss: 'sse',
     });
     // The tutorial's initialisation: randn(rows, cols) / sqrt(layers[i]) — note layers[i], not rows.
-    const rng = new Rng(opts.seed ?? Date.now());
+    const rng = new Rng(seed ?? Date.now());
     this.network.setWeights(
       this.network.layers.map((l, i) => {
         const kernel = new Float32Array(l.inputs * l.units);
@@ -80,11 +79,7 @@ export class NeuralNetwork {
 
   /** Train one sample at a time for `epochs` passes over X, logging the loss as the tutorial does. */
   fit(X: MatrixLike, y: MatrixLike | readonly number[], options: FitOptions = {}): void {
-    const { epochs = 1000, displayUpdate = 100, logger = console.log } = options;
-    if (!Number.isInteger(epochs) || epochs < 0) throw new ArgumentError(`epochs must be a non-negative integer, got ${epochs}`);
-    if (!Number.isInteger(displayUpdate) || displayUpdate <= 0) {
-      throw new ArgumentError(`displayUpdate must be a positive integer, got ${displayUpdate}`);
-    }
+    const { epochs, displayUpdate, logger } = readNeuralNetworkFitOptions(options);
     const xb = appendBiasColumn(this.checkInputs(X, 'X'));
     const targets = this.checkTargets(y, xb.rows);
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -109,16 +104,16 @@ export class NeuralNetwork {
   }
 
   /** Outputs for every row of X; `addBias: false` when X already carries the column of ones. */
-  predict(X: MatrixLike, options: { addBias?: boolean } = {}): Matrix {
-    const addBias = options.addBias ?? true;
+  predict(X: MatrixLike, options: AddBiasOptions = {}): Matrix {
+    const addBias = readAddBias(options, 'NeuralNetwork predict');
     const xb = addBias ? appendBiasColumn(this.checkInputs(X, 'X')) : this.checkInputs(X, 'X', 1);
     const out = this.network.forward(xb.data, xb.rows);
     return new Matrix(xb.rows, this.network.outputSize, out.slice(0, xb.rows * this.network.outputSize) as Float32Array);
   }
 
   /** ½·Σ (prediction − target)² over every sample — the tutorial's `calculate_loss`. */
-  calculateLoss(X: MatrixLike, y: MatrixLike | readonly number[], options: { addBias?: boolean } = {}): number {
-    const addBias = options.addBias ?? true;
+  calculateLoss(X: MatrixLike, y: MatrixLike | readonly number[], options: AddBiasOptions = {}): number {
+    const addBias = readAddBias(options, 'NeuralNetwork calculateLoss');
     const xb = addBias ? appendBiasColumn(this.checkInputs(X, 'X')) : this.checkInputs(X, 'X', 1);
     return this.lossOn(xb, this.checkTargets(y, xb.rows));
   }

@@ -1,8 +1,14 @@
-import { ArgumentError, ShapeError } from '../errors';
+import { ArgumentError, describeValue, ShapeError } from '../errors';
 import { Matrix, type MatrixLike } from '../matrix';
 import { Rng } from '../random';
 import { DenseNetwork } from './dense-network';
+import { type AddBiasOptions, readAddBias, readPerceptronFitOptions, readTutorialOptions } from './network-options';
 import { appendBiasColumn, toTargets } from './tutorial-data';
+
+export interface PerceptronFitOptions {
+  /** Passes over X; the tutorial's default is 10. */
+  epochs?: number;
+}
 
 export interface PerceptronOptions {
   /** Learning rate; the tutorial's default is 0.1. */
@@ -22,9 +28,8 @@ export class Perceptron {
   private readonly error: Float32Array;
 
   constructor(inputs: number, options: PerceptronOptions = {}) {
-    if (!Number.isInteger(inputs) || inputs <= 0) throw new ArgumentError(`inputs must be a positive integer, got ${inputs}`);
-    const alpha = options.alpha ?? 0.1;
-    if (!(alpha > 0) || !Number.isFinite(alpha)) throw new ArgumentError(`alpha must be a positive finite number, got ${alpha}`);
+    if (!Number.isInteger(inputs) || inputs <= 0) throw new ArgumentError(`Perceptron inputs must be a positive integer, got ${describeValue(inputs)}`);
+    const { alpha, seed } = readTutorialOptions(options, 'Perceptron');
     this.inputs = inputs;
     this.alpha = alpha;
     this.network = new DenseNetwork({
@@ -33,19 +38,24 @@ export class Perceptron {
       loss: 'sse',
     });
     // np.random.randn(N + 1) / np.sqrt(N)
-    const rng = new Rng(options.seed ?? Date.now());
+    const rng = new Rng(seed ?? Date.now());
     const w = new Float32Array(inputs + 1);
     for (let i = 0; i < w.length; i++) w[i] = rng.normal() / Math.sqrt(inputs);
     this.network.setWeights([{ kernel: w }]);
     this.error = this.network.kernels.alloc(1);
   }
 
-  fit(X: MatrixLike, y: MatrixLike | readonly number[], options: { epochs?: number } = {}): void {
-    const { epochs = 10 } = options;
-    if (!Number.isInteger(epochs) || epochs < 0) throw new ArgumentError(`epochs must be a non-negative integer, got ${epochs}`);
+  fit(X: MatrixLike, y: MatrixLike | readonly number[], options: PerceptronFitOptions = {}): void {
+    const epochs = readPerceptronFitOptions(options);
     const xb = appendBiasColumn(this.checkInputs(X));
     const targets = toTargets(y, 1).assertFinite('y');
     if (targets.rows !== xb.rows) throw new ShapeError(`y must have ${xb.rows} rows (one per sample of X), got ${targets.rows}`);
+    // The step unit outputs 0 or 1, so any other label is never matched and the delta rule would
+    // push the weights forever (a label of 2 trains as a permanent error): refuse it.
+    const badLabel = targets.data.findIndex((t) => t !== 0 && t !== 1);
+    if (badLabel >= 0) {
+      throw new ArgumentError(`Perceptron labels must be 0 or 1 (the step unit's outputs), got y[${badLabel}] = ${describeValue(targets.data[badLabel])}`);
+    }
     const layer = this.network.denseLayer(0);
     const k = this.network.kernels;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -65,8 +75,8 @@ export class Perceptron {
   }
 
   /** 0/1 predictions, one per row of X. */
-  predict(X: MatrixLike, options: { addBias?: boolean } = {}): number[] {
-    const xb = (options.addBias ?? true) ? appendBiasColumn(this.checkInputs(X)) : Matrix.from(X, 'X');
+  predict(X: MatrixLike, options: AddBiasOptions = {}): number[] {
+    const xb = readAddBias(options, 'Perceptron predict') ? appendBiasColumn(this.checkInputs(X)) : Matrix.from(X, 'X');
     const out = this.network.forward(xb.data, xb.rows);
     return Array.from(out.subarray(0, xb.rows));
   }

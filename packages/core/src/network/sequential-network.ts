@@ -1,6 +1,7 @@
 import { ArgumentError, ShapeError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
 import type { Kernels } from '../kernels/kernels';
+import { Dense } from '../layers/dense';
 import { type MaskSource, rngMaskSource } from '../layers/dropout';
 import { checkShape, type Layer, type LayerContext, type LayerWeight, shapeSize } from '../layers/layer';
 import { getLoss, type Loss } from '../losses/loss-registry';
@@ -9,6 +10,7 @@ import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry'
 import { Rng } from '../random';
 import { checkWeightValues } from './check-weight-values';
 import { type FusedPlan, fuseNeighbours } from './layer-fusion';
+import { allocatingFor } from './model-memory';
 
 export interface SequentialNetworkOptions {
   /** Shape of one input sample, without the batch dimension: [784], or [28, 28] before a Flatten. */
@@ -25,6 +27,8 @@ export interface SequentialNetworkOptions {
   readonly seed?: number;
   /** Where Dropout layers take their masks from; default drawn from the seeded generator after the weights. */
   readonly masks?: MaskSource;
+  /** Called before buffers for a larger batch are allocated; throws when they would not fit (sizes before memory). */
+  readonly checkMemory?: (rows: number) => void;
 }
 
 /**
@@ -49,6 +53,7 @@ export class SequentialNetwork {
   private lossGrad: FloatArray | null = null;
   private slots: readonly ParameterSlot[] | null = null;
   private lastOutput: FloatArray | null = null;
+  private readonly checkMemory: (rows: number) => void;
 
   constructor(options: SequentialNetworkOptions) {
     this.inputShape = checkShape(options.inputShape, 'inputShape');
@@ -61,6 +66,7 @@ export class SequentialNetwork {
       throw new ArgumentError(`dtype "float64" needs the js kernels, got kernel set "${this.kernels.name}"`);
     }
     this.loss = getLoss(options.loss ?? 'mse');
+    this.checkMemory = options.checkMemory ?? (() => {});
     const rng = new Rng(options.seed ?? 0);
     const context: LayerContext = {
       kernels: this.kernels,
@@ -70,7 +76,13 @@ export class SequentialNetwork {
       masks: options.masks ?? rngMaskSource(rng),
     };
     let shape = this.inputShape;
-    for (const layer of options.layers) shape = layer.build(shape, context);
+    for (const layer of options.layers) {
+      const label = `${layer.className} "${layer.name}"`;
+      // An out-of-memory error names the layer (and its kernel) that did not fit.
+      const what = layer instanceof Dense ? `${label} (${shapeSize(shape)}x${layer.units} kernel)` : label;
+      const input = shape;
+      shape = allocatingFor(what, () => layer.build(input, context));
+    }
     this.outputShape = shape;
     this.layers = [...options.layers];
     this.plan = fuseNeighbours(this.layers, this.loss);
@@ -146,16 +158,16 @@ export class SequentialNetwork {
     return loss;
   }
 
-  /** One optimisation step on a batch; returns the batch loss before the update. */
+  /** One optimisation step on a batch; returns the batch loss before the update. A non-finite loss skips the update. */
   trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
     const loss = this.computeGradients(x, y, rows);
-    optimizer.step(this.parameterSlots());
+    if (Number.isFinite(loss)) optimizer.step(this.parameterSlots());
     return loss;
   }
 
   /** Parameters with their gradients, in layer order; the same list every call, so a step allocates nothing. */
   parameterSlots(): readonly ParameterSlot[] {
-    this.slots ??= this.weights.map((w) => ({ param: w.value, grad: w.grad, size: w.value.length }));
+    this.slots ??= this.layers.flatMap((l) => l.weights.map((w) => ({ param: w.value, grad: w.grad, size: w.value.length, name: `${l.className} "${l.name}" ${w.name}` })));
     return this.slots;
   }
 
@@ -218,8 +230,11 @@ export class SequentialNetwork {
 
   private ensureCapacity(rows: number): void {
     if (rows <= this.capacity) return;
+    this.checkMemory(rows);
     this.releaseBuffers();
-    for (const step of this.plan.steps) step.ensureCapacity(rows);
+    allocatingFor(`activations of a batch of ${rows} rows`, () => {
+      for (const step of this.plan.steps) step.ensureCapacity(rows);
+    });
     this.input = this.allocate(rows * this.inputSize);
     this.target = this.allocate(rows * this.outputSize);
     this.lossGrad = this.allocate(rows * this.outputSize);

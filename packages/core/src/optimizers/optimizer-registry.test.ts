@@ -1,4 +1,4 @@
-import { ArgumentError, UnknownNameError } from '../errors';
+import { ArgumentError, NotSupportedError, UnknownNameError, UnknownOptionError } from '../errors';
 import { jsKernels } from '../kernels/js-kernels';
 import { createOptimizer, optimizerSpec } from './optimizer-registry';
 
@@ -71,5 +71,34 @@ describe('optimizers', () => {
     expect(() => optimizerSpec({ name: 'sgd', learningRate: 0 })).toThrow(/sgd learningRate must be a positive finite number, got 0/);
     expect(() => optimizerSpec({ name: 'sgd', learningRate: -1 })).toThrow(ArgumentError);
     expect(() => optimizerSpec({ name: 'sgd', momentum: 1.5 })).toThrow(/momentum must be in \[0, 1\), got 1.5/);
+  });
+
+  it('refuses a misspelt key, naming the option meant (lr → learningRate), instead of training at the default', () => {
+    expect(() => optimizerSpec({ name: 'sgd', lr: 0.5 } as never)).toThrow(UnknownOptionError);
+    expect(() => optimizerSpec({ name: 'sgd', lr: 0.5 } as never)).toThrow(
+      'Unknown option "lr" in sgd optimizer options; did you mean "learningRate"? Expected one of: name, learningRate, momentum, nesterov',
+    );
+    expect(() => optimizerSpec({ name: 'adam', beta_1: 0.8 } as never)).toThrow('did you mean "beta1"?');
+  });
+
+  it("refuses another optimizer's hyper-parameter unless it holds the neutral value a resolved spec carries", () => {
+    expect(() => optimizerSpec({ name: 'sgd', beta1: 0.5 })).toThrow('Unknown option "beta1" in sgd optimizer options');
+    expect(() => optimizerSpec({ name: 'adam', momentum: 0.9 })).toThrow('Unknown option "momentum" in adam optimizer options');
+    const resolved = optimizerSpec({ name: 'sgd', learningRate: 0.2, momentum: 0.5 });
+    expect(optimizerSpec(resolved)).toEqual(resolved);
+    expect(optimizerSpec(optimizerSpec('rmsprop'))).toEqual(optimizerSpec('rmsprop'));
+  });
+
+  it('throws NotSupportedError for Keras options not implemented yet', () => {
+    expect(() => optimizerSpec({ name: 'adam', amsgrad: true } as never)).toThrow(NotSupportedError);
+    expect(() => optimizerSpec({ name: 'sgd', clipnorm: 1 } as never)).toThrow('clipnorm in sgd optimizer options is not supported yet');
+  });
+
+  it('names the wrong value: quoted strings, non-boolean nesterov, a spec that is not one', () => {
+    expect(() => optimizerSpec({ name: 'sgd', learningRate: '0.1' } as never)).toThrow('sgd learningRate must be a positive finite number, got "0.1"');
+    expect(() => optimizerSpec({ name: 'sgd', momentum: '0.5' } as never)).toThrow('sgd momentum must be in [0, 1), got "0.5"');
+    expect(() => optimizerSpec({ name: 'sgd', nesterov: 'yes' } as never)).toThrow('nesterov must be true or false, got "yes"');
+    expect(() => optimizerSpec(42 as never)).toThrow('optimizer must be a name (sgd, adam, rmsprop) or a spec { name, learningRate, … }, got 42');
+    expect(() => optimizerSpec({ learningRate: 0.1 } as never)).toThrow('optimizer spec needs a name (sgd, adam, rmsprop), got undefined');
   });
 });

@@ -1,7 +1,10 @@
 import { type OptimizerName, optimizerNames } from '../descriptors/optimizer-descriptors';
-import { ArgumentError, UnknownNameError } from '../errors';
+import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
+import { allocatingFor } from '../network/model-memory';
+import { checkBooleanOption, checkOptionKeys } from '../options/check-option-keys';
+import { optionKeys } from '../options/option-keys';
 
 export type { OptimizerName };
 
@@ -27,6 +30,8 @@ export interface ParameterSlot {
   readonly param: FloatArray;
   readonly grad: FloatArray;
   readonly size: number;
+  /** What the parameter is (`Dense "dense_1" kernel`), for error messages. */
+  readonly name?: string;
 }
 
 /** Applies one update to every parameter; keeps its own state buffers (allocated through the kernels). */
@@ -74,27 +79,75 @@ type UpdateRule = (
   t: number,
 ) => void;
 
+/** State buffers an optimizer keeps per parameter (0 for plain SGD, 1 with momentum, 2 for Adam and RMSprop): for memory estimates. */
+export function optimizerSlotCount(spec: OptimizerSpec | string): number {
+  const full = optimizerSpec(spec);
+  return rules[full.name].slots(full);
+}
+
 export { optimizerNames };
 
-/** Fill in Keras's defaults and check every hyper-parameter. */
+/** Every key of OptimizerSpec, checked against the interface (see optionKeys). */
+const SPEC_KEYS = optionKeys<OptimizerSpec>()(['name', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'rho']);
+
+/** The hyper-parameters each rule reads; the others may only carry the neutral value `optimizerSpec` fills in. */
+const OWN_KEYS: Record<OptimizerName, readonly (keyof OptimizerSpec & string)[]> = {
+  sgd: ['name', 'learningRate', 'momentum', 'nesterov'],
+  adam: ['name', 'learningRate', 'beta1', 'beta2', 'epsilon'],
+  rmsprop: ['name', 'learningRate', 'rho', 'momentum', 'epsilon'],
+};
+
+/**
+ * Options of Keras 3's optimizers (and tfjs's) that this engine does not implement yet: refused with
+ * NotSupportedError rather than ignored (Keras's `weight_decay`, `clipnorm`, … base-optimizer
+ * arguments, Adam's `amsgrad`, RMSprop's `centered`).
+ */
+export const unsupportedOptimizerOptions: readonly string[] = [
+  'weightDecay',
+  'clipnorm',
+  'clipvalue',
+  'globalClipnorm',
+  'useEma',
+  'emaMomentum',
+  'emaOverwriteFrequency',
+  'lossScaleFactor',
+  'gradientAccumulationSteps',
+  'amsgrad',
+  'centered',
+];
+
+/** Fill in Keras's defaults and check every hyper-parameter; an unknown or foreign key throws. */
 export function optimizerSpec(spec: OptimizerSpec | string): Required<OptimizerSpec> {
-  const given = typeof spec === 'string' ? { name: spec } : spec;
-  const name = String(given.name).toLowerCase();
-  if (!Object.hasOwn(rules, name)) throw new UnknownNameError('optimizer', String(given.name), optimizerNames);
+  if (typeof spec !== 'string' && (spec === null || typeof spec !== 'object' || Array.isArray(spec))) {
+    throw new ArgumentError(`optimizer must be a name (${optimizerNames.join(', ')}) or a spec { name, learningRate, … }, got ${describeValue(spec)}`);
+  }
+  const given: OptimizerSpec = typeof spec === 'string' ? { name: spec as OptimizerName } : spec;
+  if (typeof given.name !== 'string') {
+    throw new ArgumentError(`optimizer spec needs a name (${optimizerNames.join(', ')}), got ${describeValue(given.name)}`);
+  }
+  const name = given.name.toLowerCase();
+  if (!Object.hasOwn(rules, name)) throw new UnknownNameError('optimizer', given.name, optimizerNames);
   const full: Required<OptimizerSpec> = { ...defaults[name as OptimizerName] };
+  const own = OWN_KEYS[full.name];
+  // A resolved spec (`SGD(0.1)` passed on to compile) carries every key; a foreign one is fine at its neutral value.
+  const neutral = SPEC_KEYS.filter((key) => !own.includes(key) && given[key] === full[key]);
+  checkOptionKeys(given, [...own, ...neutral], `${full.name} optimizer options`, unsupportedOptimizerOptions);
   for (const [key, value] of Object.entries(given)) {
     if (value !== undefined && key !== 'name') (full as Record<string, unknown>)[key] = value;
   }
   const positive = (key: 'learningRate' | 'epsilon') => {
     if (!(typeof full[key] === 'number' && full[key] > 0 && Number.isFinite(full[key]))) {
-      throw new ArgumentError(`${full.name} ${key} must be a positive finite number, got ${full[key]}`);
+      throw new ArgumentError(`${full.name} ${key} must be a positive finite number, got ${describeValue(full[key])}`);
     }
   };
   positive('learningRate');
   if (full.name !== 'sgd') positive('epsilon');
   for (const key of ['momentum', 'beta1', 'beta2', 'rho'] as const) {
-    if (!(full[key] >= 0 && full[key] < 1)) throw new ArgumentError(`${full.name} ${key} must be in [0, 1), got ${full[key]}`);
+    if (!(typeof full[key] === 'number' && full[key] >= 0 && full[key] < 1)) {
+      throw new ArgumentError(`${full.name} ${key} must be in [0, 1), got ${describeValue(full[key])}`);
+    }
   }
+  checkBooleanOption(full.nesterov, 'nesterov', `${full.name} optimizer options`);
   return full;
 }
 
@@ -115,7 +168,7 @@ export function createOptimizer(spec: OptimizerSpec | string, kernels: Kernels):
       for (const slot of slots) {
         let buffers = state.get(slot.param);
         if (!buffers) {
-          buffers = Array.from({ length: nSlots }, () => kernels.alloc(slot.size));
+          buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => Array.from({ length: nSlots }, () => kernels.alloc(slot.size)));
           state.set(slot.param, buffers);
         }
         rule.update(kernels, full, slot, buffers, iterations);

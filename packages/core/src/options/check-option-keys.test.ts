@@ -1,6 +1,7 @@
 import { ArgumentError, describeValue, NotSupportedError, UnknownOptionError } from '../errors';
 import { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './check-option-keys';
 import { closestName, editDistance } from './closest-name';
+import { optionKeys } from './option-keys';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions (kitten → sitting is 3)', () => {
@@ -76,5 +77,38 @@ describe('describeValue', () => {
     expect(describeValue({})).toBe('an object');
     expect(describeValue(new Map())).toBe('a Map');
     expect(describeValue(function onEpochEnd() {})).toBe('a function onEpochEnd');
+  });
+});
+
+describe('checkOptionKeys with unsupported keys', () => {
+  const allowed = ['epochs', 'batchSize'];
+  const unsupported = ['classWeight'];
+  it('throws NotSupportedError for a given unsupported key, and lets it pass when undefined', () => {
+    expect(() => checkOptionKeys({ epochs: 1, classWeight: { 0: 2 } }, allowed, 'fit options', unsupported)).toThrow(
+      'classWeight in fit options is not supported yet',
+    );
+    expect(() => checkOptionKeys({ epochs: 1, classWeight: undefined }, allowed, 'fit options', unsupported)).not.toThrow();
+  });
+  it('suggests an unsupported key for its snake_case spelling but lists only supported ones', () => {
+    expect(() => checkOptionKeys({ class_weight: {} }, allowed, 'fit options', unsupported)).toThrow(
+      'Unknown option "class_weight" in fit options; did you mean "classWeight"? Expected one of: epochs, batchSize',
+    );
+  });
+});
+
+describe('optionKeys', () => {
+  interface Options {
+    a?: number;
+    b?: string;
+  }
+  it('returns the list it was given, typed as a tuple', () => {
+    const keys = optionKeys<Options>()(['a', 'b']);
+    expect(keys).toEqual(['a', 'b']);
+  });
+  it('does not type-check when a key is left out or foreign (checked by tsc on this file)', () => {
+    // @ts-expect-error: 'b' is missing
+    expect(optionKeys<Options>()(['a'])).toEqual(['a']);
+    // @ts-expect-error: 'c' is not a key of Options
+    expect(optionKeys<Options>()(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
   });
 });

@@ -17,10 +17,16 @@ export function editDistance(a: string, b: string): number {
   return previous[t.length];
 }
 
-/** Well-known aliases from other libraries that edit distance alone would not find. */
-const ALIASES: Readonly<Record<string, string>> = {
-  lr: 'learningRate',
-  learning_rate: 'learningRate',
+/**
+ * Well-known aliases from other libraries that edit distance alone would not find; where a name has
+ * several, the first that is valid for the call wins (`lr` is `alpha` for the tutorial networks).
+ */
+const ALIASES: Readonly<Record<string, string | readonly string[]>> = {
+  lr: ['learningRate', 'alpha'],
+  learning_rate: ['learningRate', 'alpha'],
+  learningRate: 'alpha',
+  useNesterov: 'nesterov',
+  use_nesterov: 'nesterov',
   epoch: 'epochs',
   batch_size: 'batchSize',
   validation_split: 'validationSplit',
@@ -41,8 +47,8 @@ const ALIASES: Readonly<Record<string, string>> = {
  * longer name's length in edits.
  */
 export function closestName(given: string, valid: readonly string[]): string | undefined {
-  const alias = ALIASES[given];
-  if (alias !== undefined && valid.includes(alias)) return alias;
+  const alias = [ALIASES[given] ?? []].flat().find((name) => valid.includes(name));
+  if (alias !== undefined) return alias;
   const folded = given.replaceAll('_', '').toLowerCase();
   const sameFolded = valid.find((name) => name.replaceAll('_', '').toLowerCase() === folded);
   if (sameFolded !== undefined) return sameFolded;

@@ -1,5 +1,7 @@
 import { ArgumentError, BackpropError, describeValue, NonFiniteError, ShapeError } from '../errors';
 import { Matrix, type MatrixLike } from '../matrix';
+import { checkBooleanOption, checkOptionKeys } from '../options/check-option-keys';
+import { optionKeys } from '../options/option-keys';
 
 export interface MinMaxScaleOptions {
   /**
@@ -18,6 +20,9 @@ export interface MinMaxScaleOptions {
   readonly clip?: boolean;
 }
 
+/** Every key of MinMaxScaleOptions, checked against the interface by the type checker. */
+const MIN_MAX_SCALE_KEYS = optionKeys<MinMaxScaleOptions>()(['perFeature', 'featureRange', 'min', 'max', 'clip']);
+
 /**
  * Min-max scaling that remembers what it saw: `fit` on the training set, then `transform` the
  * test set with the training set's min and max so both share one scale (scikit-learn's `MinMaxScaler`).
@@ -33,9 +38,9 @@ export class MinMaxScaler {
   private fitted: { min: Float64Array; max: Float64Array } | null = null;
 
   constructor(options: MinMaxScaleOptions = {}) {
-    if (options === null || typeof options !== 'object') {
-      throw new ArgumentError(`MinMaxScaler options must be an object, got ${describeValue(options)}`);
-    }
+    checkOptionKeys(options, MIN_MAX_SCALE_KEYS, 'MinMaxScaler options');
+    checkBooleanOption(options.perFeature, 'perFeature', 'MinMaxScaler options');
+    checkBooleanOption(options.clip, 'clip', 'MinMaxScaler options');
     const { min, max, featureRange = [0, 1], clip = false } = options;
     const arrayGiven = Array.isArray(min) || Array.isArray(max);
     if (options.perFeature === false && arrayGiven) {

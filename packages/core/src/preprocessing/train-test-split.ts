@@ -1,5 +1,7 @@
 import { ArgumentError, describeValue, NonFiniteError, ShapeError } from '../errors';
 import { Matrix, type MatrixLike } from '../matrix';
+import { checkOptionKeys } from '../options/check-option-keys';
+import { optionKeys } from '../options/option-keys';
 import { Rng } from '../random';
 import { argMaxRows } from './arg-max-rows';
 
@@ -29,6 +31,9 @@ export interface TrainTestSplitOptions {
   /** Shuffle before splitting (default true); `false` keeps order: first rows train, last rows test. */
   readonly shuffle?: boolean;
 }
+
+/** Every key of TrainTestSplitOptions, checked against the interface by the type checker. */
+const TRAIN_TEST_SPLIT_KEYS = optionKeys<TrainTestSplitOptions>()(['testSize', 'seed', 'stratify', 'shuffle']);
 
 export interface TrainTestSplit<Y> {
   readonly xTrain: Matrix;
@@ -60,6 +65,7 @@ export function trainTestSplit(
   if (n === 0) throw new ArgumentError('trainTestSplit expects x with at least one row, got 0 rows');
   if (yRows !== n) throw new ShapeError(`trainTestSplit expects y to have one row per row of x (${n}), got ${yRows}`);
 
+  checkOptionKeys(options, TRAIN_TEST_SPLIT_KEYS, 'trainTestSplit options');
   const { testSize = 0.25, seed, stratify = false, shuffle = true } = options;
   const nTest = testCount(testSize, n);
   const nTrain = n - nTest;

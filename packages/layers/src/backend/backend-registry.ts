@@ -50,6 +50,6 @@ export function resolveBackend(name?: string): BackendFactory {
 
 function lookup(name: string): BackendFactory {
   const factory = factories.get(name);
-  if (!factory) throw new UnknownNameError('backend', String(name), getBackendNames());
+  if (!factory) throw new UnknownNameError('backend', name, getBackendNames());
   return factory;
 }

@@ -80,4 +80,10 @@ export interface BackendFactory {
   /** True when `create` can run now (after `prepare` resolved); a factory without it always can. */
   isReady?(): boolean;
   create(spec: ModelSpec): Backend;
+  /**
+   * The memory a model may use on this backend (weights, gradients, optimizer state, activations), and
+   * what sets it, for the message of `ModelSizeError`. The facade checks every model against it before it
+   * draws initial weights or creates the backend; without it, core's `JS_MEMORY_LIMIT_BYTES` applies.
+   */
+  memoryLimit?(): { readonly bytes: number; readonly what: string };
 }

@@ -1,5 +1,7 @@
 import {
   createOptimizer,
+  getKernels,
+  kernelsMemoryName,
   type LayerWeights,
   layerFromConfig,
   type MaskSource,
@@ -102,4 +104,8 @@ export const scratchBackendFactory: BackendFactory = {
   name: 'scratch',
   priority: 100,
   create: (spec) => new ScratchBackend(spec),
+  memoryLimit: () => {
+    const kernels = getKernels();
+    return { bytes: kernels.memoryLimitBytes, what: kernelsMemoryName(kernels) };
+  },
 };

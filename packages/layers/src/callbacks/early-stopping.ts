@@ -1,8 +1,10 @@
-import { ArgumentError } from '@backprop/core';
+import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, optionKeys } from '@backprop/core';
 import type { Logs } from '../metrics/running-means';
 import type { WeightArray } from '../model/keras-weights';
 import { Callback } from './callback';
+import { checkMonitorAvailable, monitoredValue } from './monitored-value';
 import { isMaximised, type MonitorMode } from './monitor-mode';
+import { checkCallbackNumber, checkPrintOptions } from './callback-options';
 
 export interface EarlyStoppingOptions {
   /** Default `val_loss`. */
@@ -24,6 +26,19 @@ export interface EarlyStoppingOptions {
   /** Where verbose messages go; default console.log. */
   printFn?: (line: string) => void;
 }
+
+/** Every key of EarlyStoppingOptions, checked against the interface by the type checker. */
+const EARLY_STOPPING_KEYS = optionKeys<EarlyStoppingOptions>()([
+  'monitor',
+  'minDelta',
+  'patience',
+  'mode',
+  'baseline',
+  'restoreBestWeights',
+  'startFromEpoch',
+  'verbose',
+  'printFn',
+]);
 
 /**
  * Stop training when a monitored quantity has stopped improving — Keras 3's `EarlyStopping`
@@ -51,21 +66,26 @@ export class EarlyStopping extends Callback {
 
   constructor(options: EarlyStoppingOptions = {}) {
     super();
+    checkOptionKeys(options, EARLY_STOPPING_KEYS, 'EarlyStopping options');
     this.monitor = options.monitor ?? 'val_loss';
+    if (typeof this.monitor !== 'string') throw new ArgumentError(`EarlyStopping monitor must be a log name such as "val_loss", got ${describeValue(this.monitor)}`);
     this.patience = options.patience ?? 0;
     if (!Number.isInteger(this.patience) || this.patience < 0) {
-      throw new ArgumentError(`EarlyStopping patience must be a non-negative integer, got ${options.patience}`);
+      throw new ArgumentError(`EarlyStopping patience must be a non-negative integer, got ${describeValue(options.patience)}`);
     }
-    this.minDelta = Math.abs(options.minDelta ?? 0);
+    this.minDelta = Math.abs(checkCallbackNumber(options.minDelta, 'EarlyStopping minDelta') ?? 0);
     this.maximise = isMaximised(this.monitor, options.mode ?? 'auto');
-    this.baseline = options.baseline ?? null;
-    this.restoreBestWeights = options.restoreBestWeights ?? false;
+    this.baseline = checkCallbackNumber(options.baseline, 'EarlyStopping baseline') ?? null;
+    this.restoreBestWeights = checkBooleanOption(options.restoreBestWeights, 'restoreBestWeights', 'EarlyStopping options') ?? false;
     this.startFromEpoch = options.startFromEpoch ?? 0;
-    this.verbose = options.verbose ?? 0;
-    this.printFn = options.printFn ?? console.log;
+    if (!Number.isInteger(this.startFromEpoch) || this.startFromEpoch < 0) {
+      throw new ArgumentError(`EarlyStopping startFromEpoch must be a non-negative integer, got ${describeValue(options.startFromEpoch)}`);
+    }
+    ({ verbose: this.verbose, printFn: this.printFn } = checkPrintOptions(options, 'EarlyStopping'));
   }
 
   override onTrainBegin(): void {
+    checkMonitorAvailable('EarlyStopping', this.monitor, this.params);
     this.wait = 0;
     this.stoppedEpoch = 0;
     this.best = this.maximise ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -74,12 +94,7 @@ export class EarlyStopping extends Callback {
   }
 
   override async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
-    const current = logs[this.monitor];
-    if (current === undefined) {
-      // Keras warns and carries on when the monitored value is missing.
-      console.warn(`EarlyStopping: monitor "${this.monitor}" is not in the logs (available: ${Object.keys(logs).join(', ')})`);
-      return;
-    }
+    const current = monitoredValue('EarlyStopping', this.monitor, logs);
     if (epoch < this.startFromEpoch) return;
     const model = this.model!;
     if (this.restoreBestWeights && this.bestWeights === null) {

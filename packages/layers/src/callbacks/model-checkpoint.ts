@@ -1,6 +1,8 @@
-import { ArgumentError } from '@backprop/core';
+import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, optionKeys } from '@backprop/core';
 import type { Logs } from '../metrics/running-means';
 import { Callback } from './callback';
+import { checkPrintOptions } from './callback-options';
+import { checkMonitorAvailable, monitoredValue } from './monitored-value';
 import { isMaximised, type MonitorMode } from './monitor-mode';
 
 export interface ModelCheckpointOptions {
@@ -21,6 +23,11 @@ export interface ModelCheckpointOptions {
   printFn?: (line: string) => void;
 }
 
+/** Every key of ModelCheckpointOptions, checked against the interface by the type checker. */
+const MODEL_CHECKPOINT_KEYS = optionKeys<ModelCheckpointOptions>()(['filepath', 'monitor', 'saveBestOnly', 'mode', 'verbose', 'printFn']);
+/** Keras 3 ModelCheckpoint arguments not implemented yet (see the porting note below). */
+const MODEL_CHECKPOINT_UNSUPPORTED = ['saveWeightsOnly', 'saveFreq', 'initialValueThreshold'];
+
 /**
  * Save the model at the end of every epoch, or only when it improves (Keras's `ModelCheckpoint` with
  * `save_freq='epoch'`). Each save is atomic (see `saveModel`), so a crash mid-save leaves the previous
@@ -37,29 +44,28 @@ export class ModelCheckpoint extends Callback {
 
   constructor(options: ModelCheckpointOptions) {
     super();
+    checkOptionKeys(options, MODEL_CHECKPOINT_KEYS, 'ModelCheckpoint options', MODEL_CHECKPOINT_UNSUPPORTED);
     if (typeof options?.filepath !== 'string' || options.filepath === '') {
-      throw new ArgumentError(`ModelCheckpoint needs a filepath, got ${JSON.stringify(options?.filepath)}`);
+      throw new ArgumentError(`ModelCheckpoint needs a filepath, got ${describeValue(options?.filepath)}`);
     }
     this.filepath = options.filepath;
     this.monitor = options.monitor ?? 'val_loss';
-    this.saveBestOnly = options.saveBestOnly ?? false;
+    if (typeof this.monitor !== 'string') throw new ArgumentError(`ModelCheckpoint monitor must be a log name such as "val_loss", got ${describeValue(this.monitor)}`);
+    this.saveBestOnly = checkBooleanOption(options.saveBestOnly, 'saveBestOnly', 'ModelCheckpoint options') ?? false;
     this.maximise = isMaximised(this.monitor, options.mode ?? 'auto');
-    this.verbose = options.verbose ?? 0;
-    this.printFn = options.printFn ?? console.log;
+    ({ verbose: this.verbose, printFn: this.printFn } = checkPrintOptions(options, 'ModelCheckpoint'));
   }
 
   override onTrainBegin(): void {
+    // Only saveBestOnly reads the monitor (Keras's rule); then it must be among the logs.
+    if (this.saveBestOnly) checkMonitorAvailable('ModelCheckpoint', this.monitor, this.params);
     this.best = this.maximise ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
 
   override async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
     const path = formatFilepath(this.filepath, epoch + 1, logs);
     if (this.saveBestOnly) {
-      const current = logs[this.monitor];
-      if (current === undefined) {
-        console.warn(`ModelCheckpoint: can save best model only with "${this.monitor}" available, skipping`);
-        return;
-      }
+      const current = monitoredValue('ModelCheckpoint', this.monitor, logs);
       const improved = this.maximise ? current > this.best : current < this.best;
       if (!improved) {
         if (this.verbose > 0) this.printFn(`Epoch ${epoch + 1}: ${this.monitor} did not improve from ${this.best.toFixed(5)}`);

@@ -1,3 +1,4 @@
+import { ArgumentError, checkOptionKeys, describeValue, optionKeys } from '@backprop/core';
 import type { Logs } from '../metrics/running-means';
 import { Callback } from './callback';
 
@@ -20,6 +21,9 @@ export interface ProgressBarOptions {
 
 const WIDTH = 30;
 
+/** Every key of ProgressBarOptions, checked against the interface by the type checker. */
+const PROGRESS_BAR_KEYS = optionKeys<ProgressBarOptions>()(['verbose', 'stream', 'now', 'interval']);
+
 /**
  * Keras's progress output (ProgbarLogger + Progbar, tf.keras 2.x), line for line:
  * ```
@@ -41,10 +45,19 @@ export class ProgressBar extends Callback {
 
   constructor(options: ProgressBarOptions = {}) {
     super();
+    checkOptionKeys(options, PROGRESS_BAR_KEYS, 'ProgressBar options');
     this.verbose = options.verbose ?? 1;
+    if (this.verbose !== 1 && this.verbose !== 2) throw new ArgumentError(`ProgressBar verbose must be 1 or 2, got ${describeValue(options.verbose)}`);
     this.stream = options.stream ?? process.stdout;
+    if (typeof this.stream?.write !== 'function') {
+      throw new ArgumentError(`ProgressBar stream must have a write method (e.g. process.stdout), got ${describeValue(options.stream)}`);
+    }
     this.now = options.now ?? (() => performance.now());
+    if (typeof this.now !== 'function') throw new ArgumentError(`ProgressBar now must be a function returning milliseconds, got ${describeValue(options.now)}`);
     this.interval = options.interval ?? 50;
+    if (!(typeof this.interval === 'number' && this.interval >= 0)) {
+      throw new ArgumentError(`ProgressBar interval must be a non-negative number of milliseconds, got ${describeValue(options.interval)}`);
+    }
   }
 
   override onEpochBegin(epoch: number): void {

@@ -1,4 +1,4 @@
-import { DivergenceError } from '@backprop/core';
+import { checkBooleanOption, checkOptionKeys, DivergenceError, optionKeys } from '@backprop/core';
 import type { Logs } from '../metrics/running-means';
 import { Callback } from './callback';
 
@@ -9,6 +9,9 @@ export interface TerminateOnNaNOptions {
    */
   throwError?: boolean;
 }
+
+/** Every key of TerminateOnNaNOptions, checked against the interface by the type checker. */
+const TERMINATE_ON_NAN_KEYS = optionKeys<TerminateOnNaNOptions>()(['throwError']);
 
 /**
  * Stops training when the loss becomes NaN or ±Infinity (Keras's `TerminateOnNaN`). `fit` attaches one
@@ -21,7 +24,8 @@ export class TerminateOnNaN extends Callback {
 
   constructor(options: TerminateOnNaNOptions = {}) {
     super();
-    this.throwError = options.throwError ?? true;
+    checkOptionKeys(options, TERMINATE_ON_NAN_KEYS, 'TerminateOnNaN options');
+    this.throwError = checkBooleanOption(options.throwError, 'throwError', 'TerminateOnNaN options') ?? true;
   }
 
   override onEpochBegin(epoch: number): void {

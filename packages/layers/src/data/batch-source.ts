@@ -112,7 +112,13 @@ export function validationBatchSource(data: readonly [InputData, TargetData] | B
 
 /** The arguments of `fit` and `evaluate`: `(x, y, options)`, or `(source, options)` / `(source, undefined, options)`. */
 export function sourceAndOptions<O extends object>(x: unknown, y: unknown, options: O | undefined, call: string): { source: BatchSource; opts: O } {
-  if (isBatchSource(x)) return { source: x, opts: (options ?? (y as O | undefined) ?? {}) as O };
+  if (isBatchSource(x)) {
+    // The source carries its own targets: y given as well would be ignored, so it is refused.
+    if (y !== undefined && options !== undefined) {
+      throw new ArgumentError(`${call}(source, options) takes its targets from the BatchSource; got targets ${describeValue(y)} as well`);
+    }
+    return { source: x, opts: (options ?? (y as O | undefined) ?? {}) as O };
+  }
   if (y === undefined) throw new ArgumentError(`${call} needs targets: ${call}(x, y, options), or a BatchSource with targets in place of x`);
   return { source: new MatrixBatchSource(toInputMatrix(x as InputData, 'x'), toTargetMatrix(y as TargetData, 'y')), opts: (options ?? {}) as O };
 }

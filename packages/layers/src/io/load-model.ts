@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BackpropError, ModelFormatError } from '@backprop/core';
+import { fileAccessError, ModelFormatError } from '@backprop/core';
 import type { WeightArray } from '../model/keras-weights';
 import { Sequential } from '../model/sequential';
 import { parseTopology } from './model-topology';
@@ -10,13 +10,15 @@ import { readManifestWeights } from './weights-manifest';
 /**
  * Load a model saved in the TensorFlow.js layers format — by `model.save` here, by tfjs's
  * `model.save(...)`, or converted from Keras — as `tf.loadLayersModel('file://…/model.json')` does.
- * Everything is validated before the model is returned; problems are ModelFormatErrors naming the file.
+ * Everything is validated before the model is returned, and every size the manifest declares is checked
+ * against the bytes actually present before weights are allocated. Malformed content is a ModelFormatError
+ * naming the file; a file that cannot be read is a FileAccessError naming its path and the system code.
  * The model comes back uncompiled (compile it to train or evaluate; predict works at once), seeded with
  * `seed` (default 0) for any later training.
  */
 export async function loadModel(url: string, options: { seed?: number } = {}): Promise<Sequential> {
   const path = modelJsonPath(url);
-  const text = readModelFile(path, path);
+  const text = readModelFile(path, 'Cannot read model.json', 'the model.json of a model saved in the TensorFlow.js layers format');
   let json: unknown;
   try {
     json = JSON.parse(text.toString());
@@ -24,7 +26,12 @@ export async function loadModel(url: string, options: { seed?: number } = {}): P
     throw new ModelFormatError(`${path}: not valid JSON (${(error as Error).message})`);
   }
   const dir = dirname(path);
-  return modelFromArtifacts(json, (relative) => readModelFile(join(dir, relative), path), path, options.seed);
+  return modelFromArtifacts(
+    json,
+    (relative) => readModelFile(join(dir, relative), 'Cannot read weights file', `a file of float32 weights, as the weightsManifest of ${JSON.stringify(path)} names it`),
+    path,
+    options.seed,
+  );
 }
 
 /**
@@ -44,8 +51,8 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
     model.plan();
   } catch (error) {
     // A topology that parses but cannot be built (no input shape, Dropout first, …) is a format problem here.
-    if (error instanceof BackpropError && !(error instanceof ModelFormatError)) throw new ModelFormatError(`${file}: ${error.message}`);
-    throw error;
+    if (error instanceof ModelFormatError) throw error;
+    throw new ModelFormatError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const weights = readManifestWeights(weightsManifest, readFile, file);
   const ordered: WeightArray[] = [];
@@ -69,12 +76,11 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
   return model;
 }
 
-function readModelFile(path: string, modelJson: string): Buffer {
+/** A file's bytes; any file-system failure (ENOENT, EISDIR, ENOTDIR, EACCES, …) is a FileAccessError naming the path. */
+function readModelFile(path: string, action: string, expected: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ModelFormatError(`${modelJson}: file ${path} does not exist`);
-    throw error;
+    throw fileAccessError(error, path, action, expected);
   }
 }

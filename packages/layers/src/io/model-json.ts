@@ -1,3 +1,4 @@
+import { findNonFinite, NonFiniteWeightError } from '@backprop/core';
 import type { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
 import type { DropoutLayer } from '../layers/dropout';
@@ -43,6 +44,7 @@ export interface WeightsManifestGroup {
 
 /** Version written into `generatedBy` / `keras_version`. */
 export const LAYERS_VERSION = '0.1.0';
+/** The weights file name tfjs-node writes, and the one this package wrote before it named files by content. */
 export const WEIGHTS_FILE = 'weights.bin';
 
 /**
@@ -117,14 +119,34 @@ function unusedName(prefix: string, used: Set<string>): string {
   return name;
 }
 
-/** model.json for a model, and the weights.bin bytes matching its manifest. */
-export function modelArtifacts(name: string, layers: readonly Layer[], plan: ModelPlan, weights: readonly WeightArray[]): { json: ModelJson; bin: Uint8Array } {
+/**
+ * model.json for a model, and the bytes of its weights file in manifest order. `weightsPath` names that
+ * file from its bytes (the folder writer names it after their hash); default `weights.bin`. Non-finite
+ * weights are a NonFiniteWeightError naming the layer and weight: the loaders refuse them, so they are
+ * refused here, before anything is written.
+ */
+export function modelArtifacts(
+  name: string,
+  layers: readonly Layer[],
+  plan: ModelPlan,
+  weights: readonly WeightArray[],
+  weightsPath: (bin: Uint8Array) => string = () => WEIGHTS_FILE,
+): { json: ModelJson; bin: Uint8Array } {
   const entries: WeightsManifestEntry[] = [];
+  const owners: string[] = [];
   for (const { layer, inputs } of plan.dense) {
     entries.push({ name: `${layer.name}/kernel`, shape: [inputs, layer.units], dtype: 'float32' });
-    if (layer.useBias) entries.push({ name: `${layer.name}/bias`, shape: [layer.units], dtype: 'float32' });
+    owners.push(layer.name);
+    if (layer.useBias) {
+      entries.push({ name: `${layer.name}/bias`, shape: [layer.units], dtype: 'float32' });
+      owners.push(layer.name);
+    }
   }
   const arrays = weights.map((w) => (w instanceof Float32Array ? w : w.data));
+  arrays.forEach((values, i) => {
+    const bad = findNonFinite(values);
+    if (bad) throw new NonFiniteWeightError(`Dense ${JSON.stringify(owners[i])}`, entries[i]?.name ?? `weight ${i}`, bad.index, bad.value, bad.count);
+  });
   const total = arrays.reduce((n, w) => n + w.length, 0);
   const bin = new Uint8Array(total * 4);
   const view = new DataView(bin.buffer);
@@ -142,7 +164,7 @@ export function modelArtifacts(name: string, layers: readonly Layer[], plan: Mod
     format: 'layers-model',
     generatedBy: `@backprop/layers v${LAYERS_VERSION}`,
     convertedBy: null,
-    weightsManifest: [{ paths: [WEIGHTS_FILE], weights: entries }],
+    weightsManifest: [{ paths: [weightsPath(bin)], weights: entries }],
   };
   return { json, bin };
 }

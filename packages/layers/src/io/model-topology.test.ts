@@ -76,6 +76,9 @@ describe('parseTopology', () => {
     expect(() => new Sequential(parseTopology(images, 'm.json')).countParams()).toThrow(/Dense "d" expects a flat input \(put a Flatten layer first/);
     const badUnits = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: -1 } }] } };
     expect(() => parseTopology(badUnits, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): Dense "d" units must be a positive integer, got -1');
+    // A string "false" would read as true: anything but a boolean is refused, not guessed.
+    const textBias = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, use_bias: 'false', batch_input_shape: [null, 3] } }] } };
+    expect(() => parseTopology(textBias, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): use_bias must be true or false, got "false"');
   });
 });
 

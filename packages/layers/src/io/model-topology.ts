@@ -66,7 +66,7 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
       return Dense({
         units: cfg.units as number,
         activation: activation(cfg.activation, where),
-        useBias: cfg.use_bias === undefined ? true : Boolean(cfg.use_bias),
+        useBias: useBias(cfg.use_bias, where),
         kernelInitializer: coreInitializer(cfg.kernel_initializer, 'glorotUniform'),
         biasInitializer: coreInitializer(cfg.bias_initializer, 'zeros'),
         name,
@@ -84,6 +84,13 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
     default:
       return Activation({ activation: activation(cfg.activation, where), name, inputShape });
   }
+}
+
+/** `use_bias`: true when absent (Keras's default); anything but a boolean is refused, as `"false"` would read as true. */
+function useBias(value: unknown, where: string): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') throw new ModelFormatError(`${where}: use_bias must be true or false, got ${JSON.stringify(value)}`);
+  return value;
 }
 
 function activation(value: unknown, where: string): ActivationName {

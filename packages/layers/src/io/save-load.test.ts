@@ -25,13 +25,15 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes model.json in tfjs’s layout and weights.bin as little-endian float32 in manifest order', async () => {
+  it('writes model.json in tfjs’s layout and weights.<hash>.bin as little-endian float32 in manifest order', async () => {
     const model = trainedModel();
     model.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.1) });
     await model.fit(x, y, { epochs: 2, verbose: 0 });
     await model.save(`file://${dir}`);
-    expect(readdirSync(dir).sort()).toEqual(['model.json', 'weights.bin']);
     const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    const weightsFile = json.weightsManifest[0].paths[0];
+    expect(weightsFile).toMatch(/^weights\.[0-9a-f]{16}\.bin$/);
+    expect(readdirSync(dir).sort()).toEqual(['model.json', weightsFile]);
     expect(json.format).toBe('layers-model');
     expect(json.convertedBy).toBeNull();
     expect(json.generatedBy).toMatch(/^@backprop\/layers v/);
@@ -57,7 +59,7 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
     expect(activation).toEqual({ class_name: 'Activation', config: expect.objectContaining({ activation: 'softmax', name: 'activation' }) });
     expect(json.weightsManifest).toEqual([
       {
-        paths: ['weights.bin'],
+        paths: [weightsFile],
         weights: [
           { name: 'dense/kernel', shape: [4, 6], dtype: 'float32' },
           { name: 'dense/bias', shape: [6], dtype: 'float32' },
@@ -66,7 +68,7 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
         ],
       },
     ]);
-    const bin = readFileSync(join(dir, 'weights.bin'));
+    const bin = readFileSync(join(dir, weightsFile));
     const values = Array.from({ length: bin.length / 4 }, (_, i) => bin.readFloatLE(i * 4));
     expect(values).toEqual(model.getWeights().flatMap((w) => Array.from(w instanceof Matrix ? w.data : w)));
   });
@@ -94,33 +96,36 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
     const before = readFileSync(join(dir, 'model.json'), 'utf8');
     writeFileSync(join(dir, 'notes.txt'), 'kept');
     await model.save(dir);
-    expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', 'weights.bin']);
+    const weightsFile = JSON.parse(before).weightsManifest[0].paths[0];
+    expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', weightsFile]);
     const unsavable = new Sequential({ layers: [Dense(2, { inputShape: [2], activation: 'step' })] });
     await expect(unsavable.save(dir)).rejects.toThrow(ArgumentError);
     await expect(unsavable.save(dir)).rejects.toThrow(/activation step.*cannot store/);
     expect(readFileSync(join(dir, 'model.json'), 'utf8')).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', 'weights.bin']);
+    expect(readdirSync(dir).sort()).toEqual(['model.json', 'notes.txt', weightsFile]);
     await expect(model.save('indexeddb://m')).rejects.toThrow(/only file:\/\/ URLs/);
   });
 
   describe('validation on load', () => {
     let json: ModelJson;
     let bin: Buffer;
+    let weightsFile: string;
     beforeEach(async () => {
       await trainedModel().save(dir);
       json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-      bin = readFileSync(join(dir, 'weights.bin'));
+      weightsFile = json.weightsManifest[0].paths[0];
+      bin = readFileSync(join(dir, weightsFile));
     });
     const write = (j: unknown, b: Uint8Array = bin) => {
       const target = join(dir, 'bad');
       mkdirSync(target, { recursive: true });
       writeFileSync(join(target, 'model.json'), typeof j === 'string' ? j : JSON.stringify(j));
-      writeFileSync(join(target, 'weights.bin'), b);
+      writeFileSync(join(target, weightsFile), b);
       return loadModel(`file://${target}`);
     };
 
     it('missing files and broken JSON', async () => {
-      await expect(loadModel(join(dir, 'nowhere'))).rejects.toThrow(/model.json: file .* does not exist/);
+      await expect(loadModel(join(dir, 'nowhere'))).rejects.toThrow(/Cannot read model.json ".*nowhere\/model.json": ENOENT \(it does not exist\)/);
       await expect(write('{ "format": ')).rejects.toThrow(/not valid JSON/);
       await expect(write({ ...json, format: 'graph-model' })).rejects.toThrow('format must be "layers-model", got "graph-model"');
     });
@@ -150,7 +155,7 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
       await expect(write(withWeights(halves))).rejects.toThrow(/must be unquantized float32/);
       await expect(write(json, bin.subarray(0, bin.length - 4))).rejects.toThrow(/too few for weight "dense_1\/bias"/);
       await expect(write(json, Buffer.concat([bin, Buffer.alloc(4)]))).rejects.toThrow(`hold ${bin.length + 4} bytes but the manifest describes ${bin.length}`);
-      await expect(write({ ...json, weightsManifest: [{ ...manifest, paths: ['../weights.bin'] }] })).rejects.toThrow(/must be a relative path inside/);
+      await expect(write({ ...json, weightsManifest: [{ ...manifest, paths: ['../weights.bin'] }] })).rejects.toThrow(/must be a relative path to a file inside/);
     });
 
     it('non-finite weights', async () => {

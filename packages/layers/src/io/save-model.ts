@@ -1,24 +1,19 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '@backprop/core';
 import type { Sequential } from '../model/sequential';
-import { modelArtifacts, WEIGHTS_FILE } from './model-json';
+import { modelArtifacts } from './model-json';
 import { modelDirectory } from './model-url';
+import { weightsFileName, writeModelFolder } from './model-folder';
 
 /**
- * Write a model in the TensorFlow.js layers format: `<dir>/model.json` and `<dir>/weights.bin`, which
- * `tf.loadLayersModel` (and `loadModel` here) read back. Each file is written to a temporary sibling,
- * flushed and renamed over the target, so no reader ever sees a half-written file; weights.bin goes
- * first, so a model.json on disk always finds weights of its own shape. Other files in the directory
- * are left alone, as tfjs-node's `file://` handler does.
+ * Write a model in the TensorFlow.js layers format: `<dir>/model.json` and the weights file its manifest
+ * names (`weights.<hash>.bin`), which `tf.loadLayersModel` (and `loadModel` here) read back. The save is
+ * all-or-nothing for the pair (see `writeModelFolder`): after a crash or a full disk, the folder loads as
+ * the previous model or the new one. Everything the format cannot hold — an unsupported activation,
+ * non-finite weights — throws before any file is touched. Other files in the directory are left alone.
  */
 export async function saveModel(model: Sequential, url: string): Promise<void> {
   const dir = modelDirectory(url);
   const plan = model.plan();
   const weights = await model.getWeightsAsync();
-  // Building the JSON first throws for anything the format cannot hold, before any file is touched.
-  const { json, bin } = modelArtifacts(model.name, model.layers, plan, weights);
-  mkdirSync(dir, { recursive: true });
-  writeFileAtomic(join(dir, WEIGHTS_FILE), bin);
-  writeFileAtomic(join(dir, 'model.json'), `${JSON.stringify(json, null, 2)}\n`);
+  const { json, bin } = modelArtifacts(model.name, model.layers, plan, weights, weightsFileName);
+  writeModelFolder(dir, json, bin, json.weightsManifest[0].paths[0]);
 }

@@ -8,19 +8,25 @@ import { modelFromArtifacts } from './load-model';
 
 // Interop with TensorFlow.js 4.22 itself. tfjs's `file://` handler lives in tfjs-node (not installable
 // here), so the files are handed to tfjs through `tf.io.fromMemory` (reading) and a custom IOHandler
-// (writing) — the same model.json + weights.bin a `file://` save or load would use.
+// (writing) — the same model.json + weights file a `file://` save or load would use.
 
 function randomInputs(rows: number, cols: number, seed: number): Matrix {
   const rng = new Rng(seed);
   return new Matrix(rows, cols, Float32Array.from({ length: rows * cols }, () => rng.uniform(-1, 1)));
 }
 
-/** Our saved files from `dir`, handed to tfjs as `tf.io.fromMemory` artifacts. */
+/**
+ * Our saved folder, read as tfjs-node's `file://` handler reads one (tfjs-node `io/file_system.ts`,
+ * `NodeFileSystem.load`): model.json, then every path of every weightsManifest group, relative to it,
+ * concatenated — handed to tfjs as `tf.io.fromMemory` artifacts.
+ */
 function savedArtifacts(dir: string): { json: { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } }; handler: tf.io.IOHandler } {
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-  const bin = readFileSync(join(dir, 'weights.bin'));
+  const groups = json.weightsManifest as tf.io.WeightsManifestConfig;
+  const bin = Buffer.concat(groups.flatMap((group) => group.paths.map((path) => readFileSync(join(dir, path)))));
   const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
-  return { json, handler: tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }) };
+  const weightSpecs = groups.flatMap((group) => group.weights);
+  return { json, handler: tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }) };
 }
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
@@ -51,7 +57,7 @@ describe('TensorFlow.js interop', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('tf.loadLayersModel reads our model.json + weights.bin and predicts the same', async () => {
+  it('tf.loadLayersModel reads our model.json + the weights file it names, and predicts the same', async () => {
     const model = new Sequential({ seed: 3 });
     model.add(Dense(16, { inputShape: [12], activation: 'relu' }));
     model.add(Dropout(0.25));

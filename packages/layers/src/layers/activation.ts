@@ -1,5 +1,8 @@
-import { type ActivationOption, type ActivationSpec, activationSpec, type LayerConfig } from '@backprop/core';
-import { Layer, type LayerOptions } from './layer';
+import { type ActivationOption, type ActivationSpec, activationSpec, type LayerConfig, optionKeys } from '@backprop/core';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
+
+/** Every key of ActivationArgs, checked against the interface by the type checker. */
+const ACTIVATION_ARG_KEYS = optionKeys<ActivationArgs>()([...LAYER_OPTION_KEYS, 'activation']);
 
 /** tfjs's single-argument form: `Activation({ activation: 'relu' })`. */
 export interface ActivationArgs extends LayerOptions {
@@ -14,9 +17,13 @@ export class ActivationLayer extends Layer {
   readonly className = 'Activation';
   readonly activation: ActivationSpec;
 
-  constructor(activation: ActivationArgs['activation'] | ActivationArgs, options: LayerOptions = {}) {
-    const args: ActivationArgs =
-      typeof activation === 'object' && activation !== null && 'activation' in activation ? activation : { ...options, activation };
+  constructor(activation: ActivationArgs['activation'] | ActivationArgs, options?: LayerOptions) {
+    const args = layerArgs<ActivationArgs>('Activation', activation, options, {
+      positional: 'activation',
+      args: ACTIVATION_ARG_KEYS,
+      options: LAYER_OPTION_KEYS,
+      positionalMayBeObject: true,
+    });
     super('activation', args);
     this.activation = activationSpec(args.activation);
   }

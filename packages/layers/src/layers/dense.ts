@@ -3,13 +3,16 @@ import {
   type ActivationSpec,
   ArgumentError,
   activationSpec,
+  checkBooleanOption,
+  describeValue,
   type InitializerIdentifier,
   type InitializerName,
   type LayerConfig,
+  optionKeys,
   resolveInitializerName,
   shapeSize,
 } from '@backprop/core';
-import { Layer, type LayerOptions } from './layer';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
 
 /** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
 export interface DenseOptions extends LayerOptions {
@@ -28,6 +31,12 @@ export interface DenseArgs extends DenseOptions {
   units: number;
 }
 
+/** Every key of DenseOptions and of DenseArgs, checked against the interfaces by the type checker. */
+const DENSE_OPTION_KEYS = optionKeys<DenseOptions>()([...LAYER_OPTION_KEYS, 'activation', 'useBias', 'kernelInitializer', 'biasInitializer']);
+const DENSE_ARG_KEYS = optionKeys<DenseArgs>()([...DENSE_OPTION_KEYS, 'units']);
+/** Keras 3 / tfjs Dense arguments not implemented yet: refused, not ignored. */
+const DENSE_UNSUPPORTED = ['kernelRegularizer', 'biasRegularizer', 'kernelConstraint', 'biasConstraint', 'loraRank'];
+
 /** A fully connected layer: output = activation(input · kernel + bias), kernel of shape [inputs, units]. */
 export class DenseLayer extends Layer {
   readonly className = 'Dense';
@@ -37,15 +46,20 @@ export class DenseLayer extends Layer {
   readonly kernelInitializer: InitializerName;
   readonly biasInitializer: InitializerName;
 
-  constructor(units: number | DenseArgs, options: DenseOptions = {}) {
-    const args: DenseArgs = typeof units === 'object' && units !== null ? units : { ...options, units };
+  constructor(units: number | DenseArgs, options?: DenseOptions) {
+    const args = layerArgs<DenseArgs>('Dense', units, options, {
+      positional: 'units',
+      args: DENSE_ARG_KEYS,
+      options: DENSE_OPTION_KEYS,
+      unsupported: DENSE_UNSUPPORTED,
+    });
     super('dense', args);
     if (!Number.isInteger(args.units) || args.units <= 0) {
-      throw new ArgumentError(`Dense "${this.name}" units must be a positive integer, got ${JSON.stringify(args.units)}`);
+      throw new ArgumentError(`Dense "${this.name}" units must be a positive integer, got ${describeValue(args.units)}`);
     }
     this.units = args.units;
     this.activation = activationSpec(args.activation ?? 'linear');
-    this.useBias = args.useBias ?? true;
+    this.useBias = checkBooleanOption(args.useBias, 'useBias', `Dense "${this.name}" arguments`) ?? true;
     this.kernelInitializer = resolveInitializerName(args.kernelInitializer ?? 'glorotUniform');
     this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
   }

@@ -1,5 +1,10 @@
-import { ArgumentError, type LayerConfig } from '@backprop/core';
-import { Layer, type LayerOptions } from './layer';
+import { ArgumentError, describeValue, type LayerConfig, optionKeys } from '@backprop/core';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
+
+/** Every key of DropoutArgs, checked against the interface by the type checker. */
+const DROPOUT_ARG_KEYS = optionKeys<DropoutArgs>()([...LAYER_OPTION_KEYS, 'rate']);
+/** Keras's Dropout `noise_shape` and `seed` (the model's seed draws the masks here). */
+const DROPOUT_UNSUPPORTED = ['noiseShape', 'seed'];
 
 /** tfjs's single-argument form: `Dropout({ rate: 0.5 })`. */
 export interface DropoutArgs extends LayerOptions {
@@ -17,11 +22,16 @@ export class DropoutLayer extends Layer {
   readonly className = 'Dropout';
   readonly rate: number;
 
-  constructor(rate: number | DropoutArgs, options: LayerOptions = {}) {
-    const args: DropoutArgs = typeof rate === 'object' && rate !== null ? rate : { ...options, rate };
+  constructor(rate: number | DropoutArgs, options?: LayerOptions) {
+    const args = layerArgs<DropoutArgs>('Dropout', rate, options, {
+      positional: 'rate',
+      args: DROPOUT_ARG_KEYS,
+      options: LAYER_OPTION_KEYS,
+      unsupported: DROPOUT_UNSUPPORTED,
+    });
     super('dropout', args);
     if (!(typeof args.rate === 'number' && args.rate >= 0 && args.rate < 1)) {
-      throw new ArgumentError(`Dropout "${this.name}" rate must be a number in [0, 1), got ${JSON.stringify(args.rate)}`);
+      throw new ArgumentError(`Dropout "${this.name}" rate must be a number in [0, 1), got ${describeValue(args.rate)}`);
     }
     this.rate = args.rate;
   }

@@ -1,4 +1,4 @@
-import { ArgumentError, type LayerClassName, type LayerConfig, shapeSize } from '@backprop/core';
+import { ArgumentError, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
 import { uniqueName } from './layer-names';
 
 /** Options every layer takes. */
@@ -7,6 +7,48 @@ export interface LayerOptions {
   name?: string;
   /** Shape of one input sample, without the batch dimension: `[784]`. Only the first layer needs it. */
   inputShape?: readonly number[];
+}
+
+/** Every key of LayerOptions, checked against the interface by the type checker (optionKeys). */
+export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape']);
+
+/**
+ * Keras 3 / tfjs base-layer arguments not implemented yet (`input_dim`, `batch_input_shape`, …):
+ * NotSupportedError rather than a setting that does nothing.
+ */
+const LAYER_UNSUPPORTED = ['inputDim', 'batchInputShape', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
+
+/**
+ * Read a layer's arguments, given either positionally (`Dense(10, { activation })`) or as tfjs's single
+ * object (`Dense({ units: 10, activation })`), checking every key: `allowed` for the object form,
+ * `optionKeys` for the options of the positional form (which must not repeat the positional value).
+ * Layer-specific Keras arguments not implemented yet are in `unsupported`. Any object first argument
+ * is the object form, unless the positional value may itself be an object (Activation's `{ name, alpha }`):
+ * then only an object holding the positional key is.
+ */
+export function layerArgs<A extends LayerOptions>(
+  className: string,
+  first: unknown,
+  options: unknown,
+  keys: {
+    readonly positional: keyof A & string;
+    readonly args: readonly string[];
+    readonly options: readonly string[];
+    readonly unsupported?: readonly string[];
+    readonly positionalMayBeObject?: boolean;
+  },
+): A {
+  const unsupported = [...(keys.unsupported ?? []), ...LAYER_UNSUPPORTED];
+  const isObject = typeof first === 'object' && first !== null && !Array.isArray(first);
+  if (isObject && (!keys.positionalMayBeObject || keys.positional in first)) {
+    if (options !== undefined) {
+      throw new ArgumentError(`${className} takes (${keys.positional}, options) or ({ ${keys.positional}, … }), got a second argument ${describeValue(options)} after the object form`);
+    }
+    checkOptionKeys(first, keys.args, `${className} arguments`, unsupported);
+    return first as A;
+  }
+  checkOptionKeys(options, keys.options, `${className} options`, unsupported);
+  return { ...(options as object), [keys.positional]: first } as unknown as A;
 }
 
 /** The Keras layer classes this facade knows (also the `class_name` of each saved layer): core's. */
@@ -25,7 +67,7 @@ export abstract class Layer {
   protected constructor(prefix: string, options: LayerOptions) {
     const { name, inputShape } = options;
     if (name !== undefined && (typeof name !== 'string' || name === '' || name.includes('/'))) {
-      throw new ArgumentError(`layer name must be a non-empty string without "/", got ${JSON.stringify(name)}`);
+      throw new ArgumentError(`layer name must be a non-empty string without "/", got ${describeValue(name)}`);
     }
     this.name = name ?? uniqueName(prefix);
     this.inputShape = inputShape === undefined ? null : checkInputShape(inputShape, this.name);
@@ -57,7 +99,8 @@ export abstract class Layer {
 
 function checkInputShape(shape: readonly number[], name: string): readonly number[] {
   if (!Array.isArray(shape) || shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
-    throw new ArgumentError(`layer "${name}" inputShape must be a list of positive integers, e.g. [784], got ${JSON.stringify(shape)}`);
+    const given = Array.isArray(shape) ? `[${shape.map(describeValue).join(', ')}]` : describeValue(shape);
+    throw new ArgumentError(`layer "${name}" inputShape must be a list of positive integers, e.g. [784], got ${given}`);
   }
   return [...shape];
 }

@@ -1,5 +1,7 @@
 import {
   acceptedLossNames,
+  ArgumentError,
+  describeValue,
   getLoss,
   type Loss,
   type LossIdentifier,
@@ -29,7 +31,9 @@ const SPARSE_NAMES: readonly string[] = SPARSE_LOSS_NAMES;
 /** Resolve Keras snake_case (`categorical_crossentropy`), tfjs camelCase (`categoricalCrossentropy`) and core names. */
 export function resolveLoss(option: LossOption | string | { name: string; delta?: number }): ResolvedLoss {
   const name = typeof option === 'string' ? option : option?.name;
-  if (typeof name !== 'string') throw new UnknownNameError('loss', String(name), validLossNames());
+  if (typeof name !== 'string') {
+    throw new ArgumentError(`loss must be a name such as 'categorical_crossentropy' or { name, delta }, got ${describeValue(option)}`);
+  }
   if (SPARSE_NAMES.includes(name)) {
     const spec: LossSpec = { name: 'categoricalCrossentropy' };
     return { name, spec, sparse: true, loss: getLoss(spec) };

@@ -2,6 +2,7 @@ import {
   ArgumentError,
   accuracy,
   binaryAccuracy,
+  describeValue,
   type MetricIdentifier,
   type MetricKind,
   meanAbsoluteError,
@@ -39,11 +40,12 @@ const compute: Record<ComputedKind, Metric['compute']> = {
  */
 export function resolveMetrics(names: readonly (MetricIdentifier | string)[] | undefined, loss: ResolvedLoss, outputUnits: number): Metric[] {
   if (names === undefined) return [];
-  if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${typeof names}`);
+  if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${describeValue(names)}`);
   const seen = new Set<string>();
-  return names.map((name) => {
-    const kind = typeof name === 'string' && Object.hasOwn(metricKinds, name) ? metricKinds[name] : undefined;
-    if (!kind) throw new UnknownNameError('metric', String(name), metricNames);
+  return names.map((name, i) => {
+    if (typeof name !== 'string') throw new ArgumentError(`metrics[${i}] must be a metric name such as 'accuracy', got ${describeValue(name)}`);
+    const kind = Object.hasOwn(metricKinds, name) ? metricKinds[name] : undefined;
+    if (!kind) throw new UnknownNameError('metric', name, metricNames);
     if (seen.has(name) || name === 'loss') throw new ArgumentError(`metric "${name}" is listed twice or clashes with the loss`);
     seen.add(name);
     const binary = loss.spec.name === 'binaryCrossentropy' || outputUnits === 1;

@@ -1,4 +1,4 @@
-import { ArgumentError, type MetricIdentifier, type OptimizerIdentifier, type OptimizerSpec, optimizerSpec } from '@backprop/core';
+import { ArgumentError, checkOptionKeys, describeValue, type MetricIdentifier, type OptimizerIdentifier, type OptimizerSpec, optimizerSpec, optionKeys } from '@backprop/core';
 import type { BackendFactory } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import { type LossOption, type ResolvedLoss, resolveLoss } from '../losses/loss-resolution';
@@ -26,12 +26,19 @@ export interface CompiledModel {
   readonly backend: BackendFactory;
 }
 
+/** Every key of CompileOptions, checked against the interface by the type checker (optionKeys). */
+export const COMPILE_OPTION_KEYS = optionKeys<CompileOptions>()(['loss', 'optimizer', 'metrics', 'backend', 'seed']);
+
+/** Arguments of Keras 3's `compile` not implemented yet: NotSupportedError rather than ignored. */
+const COMPILE_UNSUPPORTED = ['lossWeights', 'weightedMetrics', 'runEagerly', 'stepsPerExecution', 'jitCompile', 'autoScaleLoss'];
+
 export function resolveCompileOptions(options: CompileOptions, plan: ModelPlan): CompiledModel {
-  if (options === null || typeof options !== 'object') {
-    throw new ArgumentError(`compile expects { loss, optimizer, metrics }, got ${typeof options}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ArgumentError(`compile expects { loss, optimizer, metrics }, got ${describeValue(options)}`);
   }
+  checkOptionKeys(options, COMPILE_OPTION_KEYS, 'compile options', COMPILE_UNSUPPORTED);
   if (options.loss === undefined) throw new ArgumentError("compile needs a loss, e.g. compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.01) })");
-  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`compile seed must be a finite number, got ${options.seed}`);
+  if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) throw new ArgumentError(`compile seed must be a finite number, got ${describeValue(options.seed)}`);
   const loss = resolveLoss(options.loss);
   return {
     loss,

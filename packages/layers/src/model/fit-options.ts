@@ -1,5 +1,5 @@
-import { ArgumentError } from '@backprop/core';
-import type { Callback } from '../callbacks/callback';
+import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, NotSupportedError, optionKeys } from '@backprop/core';
+import { Callback } from '../callbacks/callback';
 import type { BatchSource, InputData, TargetData } from '../data/batch-source';
 
 /** Options of `fit`, with Keras's names (camelCase) and defaults. */
@@ -30,6 +30,44 @@ export interface FitOptions {
 export interface BatchOptions {
   /** Default 32. */
   batchSize?: number;
+  /**
+   * Only 0 (silent), which is what evaluate and predict do. Porting note: Keras draws a progress bar
+   * for verbose 1; that is not implemented yet, so verbose 1 or 2 throws NotSupportedError.
+   */
+  verbose?: 0;
+}
+
+/** Every key of FitOptions, checked against the interface by the type checker (optionKeys). */
+export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
+  'epochs',
+  'batchSize',
+  'validationData',
+  'validationSplit',
+  'shuffle',
+  'callbacks',
+  'verbose',
+  'seed',
+  'initialEpoch',
+]);
+const BATCH_OPTION_KEYS = optionKeys<BatchOptions>()(['batchSize', 'verbose']);
+
+/**
+ * Arguments of Keras 3's `fit` / tfjs's `model.fit` that are not implemented yet: given a value, they
+ * throw NotSupportedError instead of being ignored.
+ */
+const FIT_UNSUPPORTED = ['classWeight', 'sampleWeight', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'yieldEvery'];
+/** The same for Keras's `evaluate` (tfjs's ModelEvaluateArgs) and `predict`. */
+const BATCH_UNSUPPORTED: Record<'evaluate' | 'predict', readonly string[]> = {
+  evaluate: ['sampleWeight', 'steps', 'callbacks', 'returnDict'],
+  predict: ['steps', 'callbacks'],
+};
+
+/** `batchSize` of evaluate / predict options, after checking every key. */
+export function batchOptions(options: BatchOptions | undefined, call: 'evaluate' | 'predict'): { batchSize: number } {
+  const where = `${call} options`;
+  checkOptionKeys(options, BATCH_OPTION_KEYS, where, BATCH_UNSUPPORTED[call]);
+  if (options?.verbose !== undefined && options.verbose !== 0) throw new NotSupportedError(where, `verbose ${describeValue(options.verbose)}`);
+  return { batchSize: checkBatchSize(options?.batchSize) };
 }
 
 export interface NormalizedFitOptions {
@@ -43,28 +81,44 @@ export interface NormalizedFitOptions {
 }
 
 export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
-  if (options === null || typeof options !== 'object') throw new ArgumentError(`fit options must be an object, got ${typeof options}`);
+  checkOptionKeys(options, FIT_OPTION_KEYS, 'fit options', FIT_UNSUPPORTED);
   const epochs = options.epochs ?? 1;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new ArgumentError(`epochs must be a non-negative integer, got ${epochs}`);
+  if (!Number.isInteger(epochs) || epochs < 0) throw new ArgumentError(`epochs must be a non-negative integer, got ${describeValue(options.epochs)}`);
   const batchSize = checkBatchSize(options.batchSize);
   const validationSplit = options.validationSplit ?? 0;
-  if (options.validationSplit !== undefined && !(validationSplit > 0 && validationSplit < 1)) {
-    throw new ArgumentError(`validationSplit must be a fraction in (0, 1), got ${options.validationSplit}`);
+  if (options.validationSplit !== undefined && !(typeof validationSplit === 'number' && validationSplit > 0 && validationSplit < 1)) {
+    throw new ArgumentError(`validationSplit must be a fraction in (0, 1), got ${describeValue(options.validationSplit)}`);
   }
   const verbose = options.verbose ?? 1;
-  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ArgumentError(`verbose must be 0, 1 or 2, got ${verbose}`);
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) throw new ArgumentError(`verbose must be 0, 1 or 2, got ${describeValue(verbose)}`);
   const initialEpoch = options.initialEpoch ?? 0;
-  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new ArgumentError(`initialEpoch must be a non-negative integer, got ${initialEpoch}`);
-  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`seed must be a finite number, got ${options.seed}`);
-  if (options.callbacks !== undefined && !Array.isArray(options.callbacks)) {
-    throw new ArgumentError(`callbacks must be a list of Callback instances, got ${typeof options.callbacks}`);
-  }
-  return { epochs, batchSize, validationSplit, shuffle: options.shuffle ?? true, verbose, initialEpoch, seed: options.seed };
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new ArgumentError(`initialEpoch must be a non-negative integer, got ${describeValue(initialEpoch)}`);
+  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`seed must be a finite number, got ${describeValue(options.seed)}`);
+  checkCallbacks(options.callbacks);
+  const shuffle = checkBooleanOption(options.shuffle, 'shuffle', 'fit options') ?? true;
+  return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed };
 }
 
 /** A positive integer batch size, 32 when not given (Keras's default). */
 export function checkBatchSize(batchSize: number | undefined): number {
   const size = batchSize ?? 32;
-  if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`);
+  if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`batchSize must be a positive integer, got ${describeValue(batchSize)}`);
   return size;
+}
+
+/**
+ * `callbacks` must be a list of Callback instances (Keras's rule); `[42]` or a tfjs-style
+ * `{ onEpochEnd }` object would otherwise fail deep inside fit with `c.setModel is not a function`.
+ * Porting note: tfjs also accepts plain hook objects; extend `Callback` instead.
+ */
+function checkCallbacks(callbacks: unknown): void {
+  if (callbacks === undefined) return;
+  if (!Array.isArray(callbacks)) {
+    throw new ArgumentError(`callbacks must be a list of Callback instances such as [new EarlyStopping()], got ${describeValue(callbacks)}`);
+  }
+  callbacks.forEach((callback, i) => {
+    if (!(callback instanceof Callback)) {
+      throw new ArgumentError(`callbacks[${i}] must be a Callback instance (e.g. new EarlyStopping(), or a subclass of Callback), got ${describeValue(callback)}`);
+    }
+  });
 }

@@ -1,4 +1,4 @@
-import { ArgumentError, type LayerWeights, Matrix, type MatrixLike, ShapeError } from '@backprop/core';
+import { ArgumentError, describeValue, type LayerWeights, Matrix, type MatrixLike, ShapeError } from '@backprop/core';
 import type { ModelPlan } from './model-plan';
 
 /** One weight tensor as `getWeights` returns it: a kernel as a [inputs, units] Matrix, a bias as a Float32Array. */
@@ -23,7 +23,7 @@ export function fromKerasWeights(values: readonly WeightInput[], plan: ModelPlan
   const expected = plan.dense.reduce((n, d) => n + (d.layer.useBias ? 2 : 1), 0);
   if (!Array.isArray(values) || values.length !== expected) {
     throw new ShapeError(
-      `setWeights expects ${expected} arrays (the kernel and bias of each Dense layer, in order), got ${Array.isArray(values) ? values.length : typeof values}`,
+      `setWeights expects ${expected} arrays (the kernel and bias of each Dense layer, in order), got ${Array.isArray(values) ? values.length : describeValue(values)}`,
     );
   }
   let next = 0;

@@ -8,6 +8,8 @@ import { ModelStateError } from './model-state-error';
 export interface DensePlan {
   readonly layer: DenseLayer;
   readonly inputs: number;
+  /** The rate of the Dropout layers between this Dense and the next (for memory estimates); 0 for none. */
+  readonly dropoutRate: number;
 }
 
 /** A Dropout layer and the per-sample width of what it drops: what the facade draws masks for. */
@@ -44,12 +46,16 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
     );
   }
   const inputShape = first.inputShape;
-  const dense: DensePlan[] = [];
+  const dense: { layer: DenseLayer; inputs: number; dropoutRate: number }[] = [];
   const dropout: DropoutPlan[] = [];
   let shape = inputShape;
   for (const layer of layers) {
-    if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape) });
-    if (layer instanceof DropoutLayer) dropout.push({ layer, width: shapeSize(shape) });
+    if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape), dropoutRate: 0 });
+    if (layer instanceof DropoutLayer) {
+      dropout.push({ layer, width: shapeSize(shape) });
+      const before = dense[dense.length - 1];
+      if (before) before.dropoutRate = 1 - (1 - before.dropoutRate) * (1 - layer.rate);
+    }
     shape = layer.outputShape(shape);
   }
   return {

@@ -1,4 +1,4 @@
-import { ArgumentError, type LayerWeights, type Matrix, optimizerSpec, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -8,36 +8,23 @@ import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, t
 import { saveModel } from '../io/save-model';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
-import { resolveLoss } from '../losses/loss-resolution';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
 import { DropoutMaskDrawer } from './dropout-masks';
 import { evaluateBatches, predictBatchesSync } from './evaluation-loop';
-import { type BatchOptions, checkBatchSize, type FitOptions, normalizeFitOptions } from './fit-options';
+import { FitGuard } from './fit-guard';
+import { type BatchOptions, batchOptions, type FitOptions, normalizeFitOptions } from './fit-options';
 import { fitCallbacks, fitData, trainingParams } from './fit-setup';
+import { GuardedCallbackList } from './guarded-callback-list';
+import { inferenceDefaults } from './inference-defaults';
 import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } from './keras-weights';
+import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
 import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
 import { ModelStateError } from './model-state-error';
+import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
 
-export interface SequentialOptions {
-  /** Default `sequential`, `sequential_1`, … */
-  name?: string;
-  layers?: readonly Layer[];
-  /**
-   * Seed of the initial weights (each layer's initializer), of shuffling and of dropout masks.
-   * Default 0: fixed, so that runs repeat unless asked otherwise. Porting note: Keras draws a random
-   * seed when none is given; pass `Date.now()` for that.
-   */
-  seed?: number;
-}
-
-/**
- * `[loss, ...metrics]`, in the order of `compile({ metrics })`.
- * Porting note: Keras returns the bare loss when there are no metrics; here it is always a list, so
- * that `const [loss, acc] = await model.evaluate(x, y)` type-checks as written.
- */
-export type EvaluateResult = number[];
+export type { EvaluateResult, SequentialOptions };
 
 /**
  * A linear stack of layers with Keras's API (`keras.Sequential`): `add`, `compile`, `fit`, `evaluate`,
@@ -64,13 +51,12 @@ export class Sequential implements CallbackModel {
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
-  private training = false;
+  private readonly fitGuard = new FitGuard();
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
-    const opts: SequentialOptions = Array.isArray(options) ? { layers: options } : (options as SequentialOptions);
+    const opts: SequentialOptions = Array.isArray(options) ? { layers: options } : checkSequentialOptions(options as SequentialOptions);
     this.name = opts.name ?? uniqueName('sequential');
     this.seed = opts.seed ?? 0;
-    if (!Number.isFinite(this.seed)) throw new ArgumentError(`seed must be a finite number, got ${opts.seed}`);
     for (const layer of opts.layers ?? []) this.add(layer);
   }
 
@@ -88,7 +74,8 @@ export class Sequential implements CallbackModel {
    * weights (compile again); Keras keeps the weights of the layers already built.
    */
   add(layer: Layer): void {
-    if (!(layer instanceof Layer)) throw new ArgumentError(`add expects a layer such as Dense(10), got ${String(layer)}`);
+    this.fitGuard.assertIdle('add()');
+    if (!(layer instanceof Layer)) throw new ArgumentError(`add expects a layer such as Dense(10), got ${describeValue(layer)}`);
     if (this.stack.some((l) => l.name === layer.name)) {
       throw new ArgumentError(
         `All layers added to a Sequential model should have unique names. Name "${layer.name}" is already the name of a layer in this model; pass a unique name`,
@@ -97,7 +84,7 @@ export class Sequential implements CallbackModel {
     this.stack.push(layer);
     this.cachedPlan = null;
     this.compiled = null;
-    this.dispose();
+    this.releaseBackend();
     this.factory = null;
     this.weights = null;
     this.weightsFromSeed = true;
@@ -109,8 +96,10 @@ export class Sequential implements CallbackModel {
    * it is ready (a backend that loads asynchronously, such as tfjs on first use, is built when it is).
    */
   compile(options: CompileOptions): void {
+    this.fitGuard.assertIdle('compile()');
     const plan = this.plan();
     const compiled = resolveCompileOptions(options, plan);
+    checkModelMemory(plan, compiled.backend, compiled.optimizer, defaultBatchRows());
     if (options.seed !== undefined && options.seed !== this.seed) {
       this.seed = options.seed;
       this.shuffleRng = null;
@@ -137,12 +126,12 @@ export class Sequential implements CallbackModel {
     const plan = this.plan();
     const validationSource = opts.validationData === undefined ? null : validationBatchSource(opts.validationData);
     const data = fitData(source, validationSource, fit, compiled, plan);
-    if (this.training) throw new ModelStateError('Cannot start training because another fit() call is ongoing (as tfjs)');
-    this.training = true;
+    checkModelMemory(plan, compiled.backend, compiled.optimizer, largestBatchRows(fit.batchSize, data.trainIndices.length, data.validation?.indices.length ?? 0));
+    this.fitGuard.begin();
     try {
       const backend = await this.readyBackend();
       const history = new History();
-      const callbacks = fitCallbacks(opts.callbacks ?? [], fit.verbose, history);
+      const callbacks = new GuardedCallbackList(fitCallbacks(opts.callbacks ?? [], fit.verbose, history).callbacks, this.fitGuard);
       callbacks.configure(this, trainingParams(fit, compiled, data));
       this.stopTraining = false;
       this.history = history;
@@ -152,7 +141,7 @@ export class Sequential implements CallbackModel {
       await runTraining({ ...data, backend, compiled, outputUnits: plan.outputUnits, options: fit, shuffleRng, masks: this.masks, callbacks, model: this });
       return history;
     } finally {
-      this.training = false;
+      this.fitGuard.end();
     }
   }
 
@@ -164,7 +153,7 @@ export class Sequential implements CallbackModel {
     const { source, opts } = sourceAndOptions<BatchOptions>(x, y, options, 'evaluate');
     if (!this.compiled || !this.factory) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
     const compiled = this.compiled;
-    const batchSize = checkBatchSize(opts.batchSize);
+    const { batchSize } = batchOptions(opts, 'evaluate');
     const plan = this.plan();
     const reader = new BatchReader(source, plan, compiled.loss, true, 'x');
     const backend = await this.readyBackend();
@@ -174,7 +163,7 @@ export class Sequential implements CallbackModel {
 
   /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. */
   predict(x: InputData | BatchSource, options: BatchOptions = {}): Matrix {
-    const batchSize = checkBatchSize(options.batchSize);
+    const { batchSize } = batchOptions(options, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
     return predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits);
@@ -198,6 +187,7 @@ export class Sequential implements CallbackModel {
 
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
+    this.fitGuard.assertIdleOrInCallback('setWeights()');
     const layerWeights = fromKerasWeights(weights, this.plan());
     if (this.backend) {
       this.backend.setWeights(layerWeights);
@@ -209,6 +199,7 @@ export class Sequential implements CallbackModel {
 
   /** `setWeights`; kept for compatibility. */
   async setWeightsAsync(weights: readonly WeightInput[]): Promise<void> {
+    this.fitGuard.assertIdleOrInCallback('setWeightsAsync()');
     this.setWeights(weights);
   }
 
@@ -229,6 +220,11 @@ export class Sequential implements CallbackModel {
 
   /** Release the backend's memory; the weights stay with the model. */
   dispose(): void {
+    this.fitGuard.assertIdle('dispose()');
+    this.releaseBackend();
+  }
+
+  private releaseBackend(): void {
     if (!this.backend) return;
     this.weights = this.backend.getWeights();
     this.backend.dispose();
@@ -243,13 +239,14 @@ export class Sequential implements CallbackModel {
 
   /** The weights of the description: drawn once from the seed unless given. */
   private descriptionWeights(): LayerWeights[] {
+    if (!this.weights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
     this.weights ??= drawInitialWeights(this.plan(), this.seed);
     return this.weights;
   }
 
   /** Switch to `factory`, carrying the current weights over (Keras keeps weights across compiles). */
   private useBackend(factory: BackendFactory): void {
-    this.dispose();
+    this.releaseBackend();
     this.factory = factory;
     if (isReady(factory)) this.createBackend();
     else factory.prepare?.().catch(() => {});
@@ -295,7 +292,3 @@ function isReady(factory: BackendFactory): boolean {
   return factory.isReady ? factory.isReady() : true;
 }
 
-/** Loss and optimizer for a backend built only to predict (an uncompiled model). */
-function inferenceDefaults(): Pick<CompiledModel, 'loss' | 'optimizer'> {
-  return { loss: resolveLoss('mse'), optimizer: optimizerSpec('sgd') };
-}

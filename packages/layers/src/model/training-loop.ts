@@ -8,6 +8,7 @@ import { batchLogs, evaluateBatches, isPromise } from './evaluation-loop';
 import { EventLoopYield } from './event-loop-yield';
 import type { DropoutMaskDrawer } from './dropout-masks';
 import type { NormalizedFitOptions } from './fit-options';
+import { checkBatchFinite } from './non-finite-batch';
 
 /** Everything one `fit` call needs, settled and checked by `Sequential.fit`. */
 export interface TrainingRun {
@@ -48,6 +49,7 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
       const rows = end - start;
       await callbacks.onBatchBegin(batch, { batch, size: rows });
       const { x, y } = train.read(order, start, end, backend, true);
+      checkBatchFinite(x, y, rows, { epoch, batch, indices: order, start });
       // Keras computes training metrics from the forward pass of the step itself (weights before the
       // update). A backend without `lastTrainOutputs` costs one more forward pass, run before the step
       // so it sees the same weights (in inference mode: without dropout).

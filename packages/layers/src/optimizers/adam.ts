@@ -1,4 +1,5 @@
-import { type OptimizerSpec, optimizerSpec } from '@backprop/core';
+import { type OptimizerSpec, optionKeys } from '@backprop/core';
+import { optimizerFromOptions } from './optimizer-options';
 
 export interface AdamOptions {
   /** Default 0.001. */
@@ -11,6 +12,9 @@ export interface AdamOptions {
   epsilon?: number;
 }
 
+/** Every key of AdamOptions, checked against the interface by the type checker. */
+const ADAM_OPTION_KEYS = optionKeys<AdamOptions>()(['learningRate', 'beta1', 'beta2', 'epsilon']);
+
 /**
  * Adam (Kingma & Ba, 2015; Keras's `Adam`). With gradient g at step t (1-based), learning rate η:
  * m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²;
@@ -18,6 +22,5 @@ export interface AdamOptions {
  * `Adam(0.001)` or `Adam({ learningRate, beta1, beta2, epsilon })`.
  */
 export function Adam(options: number | AdamOptions = {}): Required<OptimizerSpec> {
-  const given = typeof options === 'number' ? { learningRate: options } : options;
-  return optimizerSpec({ name: 'adam', ...given });
+  return optimizerFromOptions('Adam', 'adam', options, ADAM_OPTION_KEYS);
 }

@@ -1,4 +1,5 @@
-import { type OptimizerSpec, optimizerSpec } from '@backprop/core';
+import { type OptimizerSpec, optionKeys } from '@backprop/core';
+import { optimizerFromOptions } from './optimizer-options';
 
 export interface RMSpropOptions {
   /** Default 0.001. */
@@ -11,6 +12,9 @@ export interface RMSpropOptions {
   epsilon?: number;
 }
 
+/** Every key of RMSpropOptions, checked against the interface by the type checker. */
+const RMSPROP_OPTION_KEYS = optionKeys<RMSpropOptions>()(['learningRate', 'rho', 'momentum', 'epsilon']);
+
 /**
  * RMSprop (Hinton, Coursera lecture 6e; Keras's `RMSprop`, in the form of tf.train.rmsprop). With gradient g
  * and learning rate η: s ← ρ·s + (1 − ρ)·g²; mom ← μ·mom + η·g / √(s + ε); w ← w − mom.
@@ -18,6 +22,5 @@ export interface RMSpropOptions {
  * `RMSprop(0.001)` or `RMSprop({ learningRate, rho, momentum, epsilon })`.
  */
 export function RMSprop(options: number | RMSpropOptions = {}): Required<OptimizerSpec> {
-  const given = typeof options === 'number' ? { learningRate: options } : options;
-  return optimizerSpec({ name: 'rmsprop', ...given });
+  return optimizerFromOptions('RMSprop', 'rmsprop', options, RMSPROP_OPTION_KEYS);
 }

@@ -1,4 +1,5 @@
-import { type OptimizerSpec, optimizerSpec } from '@backprop/core';
+import { type OptimizerSpec, optionKeys } from '@backprop/core';
+import { optimizerFromOptions } from './optimizer-options';
 
 export interface SGDOptions {
   /** Default 0.01, as Keras. */
@@ -8,6 +9,9 @@ export interface SGDOptions {
   /** Default false. */
   nesterov?: boolean;
 }
+
+/** Every key of SGDOptions, checked against the interface by the type checker. */
+const SGD_OPTION_KEYS = optionKeys<SGDOptions>()(['learningRate', 'momentum', 'nesterov']);
 
 /**
  * Stochastic gradient descent (Keras's `SGD`, keras/src/optimizers/sgd.py). Update rule per parameter w
@@ -19,6 +23,5 @@ export interface SGDOptions {
  * constant learning rate. `SGD(0.01)` and `SGD({ learningRate: 0.01, momentum: 0.9 })` both work.
  */
 export function SGD(options: number | SGDOptions = {}): Required<OptimizerSpec> {
-  const given = typeof options === 'number' ? { learningRate: options } : options;
-  return optimizerSpec({ name: 'sgd', ...given });
+  return optimizerFromOptions('SGD', 'sgd', options, SGD_OPTION_KEYS);
 }

@@ -1,0 +1,37 @@
+import { checkDenseMemory, estimateDenseMemory, JS_MEMORY_LIMIT_BYTES, type OptimizerSpec, optimizerSlotCount } from '@backprop/core';
+import type { BackendFactory } from '../backend/backend';
+import { checkBatchSize } from './fit-options';
+import type { ModelPlan } from './model-plan';
+
+/**
+ * Throw `ModelSizeError` when the model cannot fit the backend's memory: its weights, gradients,
+ * optimizer state (none when `optimizer` is null) and the activations of `batchRows`-row batches, against
+ * the backend's `memoryLimit()` — for scratch, the kernel set's (the wasm heap's capacity, or the js
+ * kernels' documented limit). The facade draws initial weights in JS for every backend, so a backend
+ * without a limit of its own gets core's `JS_MEMORY_LIMIT_BYTES`.
+ *
+ * Runs from shapes alone, before the initial weights are drawn or the backend is created: a
+ * `Dense(65536, { inputShape: [65536] })` is refused in milliseconds instead of allocating 17 GB.
+ * Porting note: Keras lets the allocation fail (or the OS kill the process); tfjs throws whatever its
+ * backend throws.
+ */
+export function checkModelMemory(plan: ModelPlan, backend: BackendFactory, optimizer: Required<OptimizerSpec> | null, batchRows: number): void {
+  const estimate = estimateDenseMemory({
+    inputSize: plan.inputSize,
+    layers: plan.dense.map((d) => ({ name: d.layer.name, units: d.layer.units, useBias: d.layer.useBias, dropoutRate: d.dropoutRate })),
+    batchSize: batchRows,
+    optimizerSlots: optimizer === null ? 0 : optimizerSlotCount(optimizer),
+  });
+  const limit = backend.memoryLimit?.() ?? { bytes: JS_MEMORY_LIMIT_BYTES, what: `backend "${backend.name}" (JS_MEMORY_LIMIT_BYTES for weights drawn in JS)` };
+  checkDenseMemory(estimate, limit.bytes, limit.what);
+}
+
+/** Rows of the largest batch `fit` will run: its batch size, or fewer when there are fewer samples. */
+export function largestBatchRows(batchSize: number, ...sampleCounts: number[]): number {
+  return Math.max(...sampleCounts.map((n) => Math.min(batchSize, n)));
+}
+
+/** Rows to assume before `fit` says: the default batch size of fit / evaluate / predict (Keras's 32). */
+export function defaultBatchRows(): number {
+  return checkBatchSize(undefined);
+}
