@@ -57,7 +57,7 @@ describe('Flatten({ inputShape: [28, 28] }) + Dense on MNIST, scratch vs tfjs', 
     await scratch.save(`file://${dir}`);
     const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
     expect(json.modelTopology.config.layers.map((l: { class_name: string }) => l.class_name)).toEqual(['Flatten', 'Dense', 'Dense']);
-    const bin = readFileSync(join(dir, 'weights.bin'));
+    const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
     const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
     const theirs = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData }));
     const images = x.data.subarray(0, 50 * 784);
