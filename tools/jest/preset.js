@@ -28,6 +28,7 @@ function jestConfig(packageDir) {
       '^@backprop/layers$': `${root}/packages/layers/src/index.ts`,
       '^@backprop/datasets$': `${root}/packages/datasets/src/index.ts`,
       '^@backprop/tfjs-adapter$': `${root}/packages/tfjs-adapter/src/index.ts`,
+      '^@backprop/fuzz$': `${root}/tools/fuzz/src/index.ts`,
     },
     reporters: ['default', path.join(__dirname, 'summary-reporter.js')],
   };

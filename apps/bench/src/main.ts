@@ -1,22 +1,45 @@
 /**
- * `pnpm bench`: in one process, time training steps of the 784-256-128-10 network (batch 128, SGD) for
- * every engine that loads here — scratch-wasm, scratch-js, tfjs-wasm, tfjs-cpu (tfjs-node if installed) —
- * on real MNIST batches, and report ms/step, s/epoch, GFLOP/s, the ratio to tfjs-wasm, and inference images/s at batch 1 and 1000.
+ * `pnpm bench`: in one run, time training steps of the 784-256-128-10 network (batch 128, SGD) for
+ * every engine that loads here — scratch-wasm on 1 and 2 threads, scratch-js, tfjs-wasm, tfjs-cpu
+ * (tfjs-node if installed), jax-js — and the native peers when a Python has them (PyTorch, Keras 3 on
+ * JAX, on 1 and 2 threads; see python-peers.ts, BACKPROP_BENCH_PYTHON), all on the same real MNIST
+ * batches; report ms/step, s/epoch, samples/s, GFLOP/s, the ratios to tfjs-wasm, to the fastest native
+ * peer and to PyTorch on one thread, and inference images/s at batch 1 and 1000.
  *
  *   pnpm bench -- --steps 30 --engines scratch-wasm,tfjs-wasm --json bench.json
+ *   pnpm bench -- --profile --steps 100 --threads 2   (per-kernel table of one training step instead)
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '@backprop/core';
-import type { BenchEngine, BenchModel } from './bench-engine';
-import { benchTable, type BenchResult } from './bench-table';
+import { loadWasmKernels, writeFileAtomic } from '@backprop/core';
+import type { BenchData, BenchEngine, BenchModel } from './bench-engine';
+import { benchTable, type BenchResult, fillRatios } from './bench-table';
+import { createJaxJsEngine } from './jax-js-engine';
 import { timeSteps } from './measure';
 import { mnistBatches } from './mnist-batches';
+import { profileStep } from './profile-step';
+import { findPython, type PythonFramework, runPythonPeer, writeBatchFile } from './python-peers';
 import { createScratchEngine } from './scratch-engine';
 import { createTfjsEngine } from './tfjs-engine';
 import { inferenceFlops, trainingFlopsPerStep } from './training-flops';
 
-const ALL_ENGINES = ['scratch-wasm', 'scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfjs-node'];
+const ALL_ENGINES = [
+  'scratch-wasm',
+  'scratch-wasm-2t',
+  'scratch-js',
+  'tfjs-wasm',
+  'tfjs-cpu',
+  'tfjs-node',
+  'jax-js-wasm',
+  'pytorch-1t',
+  'pytorch-2t',
+  'keras-jax-1t',
+  'keras-jax-2t',
+];
 const EPOCH_SAMPLES = 60000;
+/** Engines that take long per step get fewer timed steps so the whole run stays within minutes. */
+const SLOW = new Set(['scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfjs-node', 'jax-js-wasm']);
 
 async function main(): Promise<void> {
   // `pnpm bench -- --json x` reaches here as `-- --json x`; the separator is not an argument.
@@ -30,6 +53,8 @@ async function main(): Promise<void> {
       engines: { type: 'string', default: ALL_ENGINES.join(',') },
       json: { type: 'string' },
       repeats: { type: 'string', default: '3' },
+      profile: { type: 'boolean', default: false },
+      threads: { type: 'string', default: '1' },
     },
   });
   const steps = positiveInt(values.steps, '--steps');
@@ -43,44 +68,91 @@ async function main(): Promise<void> {
   console.log(`784-256-128-10 sigmoid/softmax, batch ${batchSize}, ${stepsPerEpoch} steps per epoch, ${(flopsPerStep / 1e6).toFixed(1)} MFLOP per step`);
 
   const data = mnistBatches(batchSize, 32, 1000);
+  if (values.profile) {
+    const threads = positiveInt(values.threads, '--threads');
+    const kernels = loadWasmKernels('auto', { threads });
+    if (!kernels) throw new Error('--profile needs the wasm kernels (run `pnpm --filter @backprop/core build`)');
+    console.log(await profileStep(kernels, model, data, steps, threads));
+    return;
+  }
   const results: BenchResult[] = [];
+  let batchFile: string | null = null;
   for (const name of engines) {
-    let engine: BenchEngine | null = null;
+    const slow = SLOW.has(name);
+    const n = slow ? Math.max(2, Math.ceil(steps / 5)) : steps;
+    let timing: { msPerStep: number; msInfer1: number; msInfer1000: number; threads: number; description: string };
     try {
-      engine = name.startsWith('scratch') ? createScratchEngine(name === 'scratch-wasm' ? 'wasm' : 'js', model, data) : await createTfjsEngine(name, model, data);
+      const python = PYTHON_PEERS[name];
+      if (python) {
+        const found = findPython(python.framework);
+        if ('reason' in found) {
+          console.log(`${name}: skipped — ${found.reason}`);
+          continue;
+        }
+        batchFile ??= writeBatchFile(data, 1000);
+        const t = runPythonPeer(found.python, python.framework, python.threads, model, data, batchFile, { steps: n, repeats });
+        timing = { ...t, threads: python.threads, description: `${t.version}, ${python.threads === 1 ? 'pinned to 1 core' : `${python.threads} threads`}` };
+      } else {
+        const engine = await createEngine(name, model, data);
+        const train = await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats });
+        const one = await timeSteps(() => engine.infer(1), { steps: slow ? 20 : 200, warmup: 5, repeats });
+        const thousand = await timeSteps(() => engine.infer(1000), { steps: slow ? 1 : 5, warmup: 1, repeats });
+        await engine.dispose();
+        timing = { msPerStep: train.msPerStep, msInfer1: one.msPerStep, msInfer1000: thousand.msPerStep, threads: engineThreads(name), description: engine.description };
+      }
     } catch (error) {
       console.log(`${name}: skipped — ${(error as Error).message}`);
       continue;
     }
-    // The slow engines get fewer timed steps so the whole run stays within minutes.
-    const slow = name === 'scratch-js' || name.startsWith('tfjs');
-    const n = slow ? Math.max(2, Math.ceil(steps / 5)) : steps;
-    const train = await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats });
-    const one = await timeSteps(() => engine.infer(1), { steps: slow ? 20 : 200, warmup: 5, repeats });
-    const thousand = await timeSteps(() => engine.infer(1000), { steps: slow ? 1 : 5, warmup: 1, repeats });
-    await engine.dispose();
     const result: BenchResult = {
       engine: name,
-      description: engine.description,
-      msPerStep: train.msPerStep,
-      secondsPerEpoch: (train.msPerStep * stepsPerEpoch) / 1000,
-      gflops: flopsPerStep / (train.msPerStep * 1e6),
+      description: timing.description,
+      threads: timing.threads,
+      msPerStep: timing.msPerStep,
+      secondsPerEpoch: (timing.msPerStep * stepsPerEpoch) / 1000,
+      samplesPerSecond: (batchSize * 1000) / timing.msPerStep,
+      gflops: flopsPerStep / (timing.msPerStep * 1e6),
       ratioToTfjsWasm: null,
-      inferenceImagesPerSecondBatch1: 1000 / one.msPerStep,
-      inferenceImagesPerSecondBatch1000: (1000 * 1000) / thousand.msPerStep,
-      inferenceGflopsBatch1000: inferenceFlops(model.layers, 1000) / (thousand.msPerStep * 1e6),
+      timeRatioToFastestNative: null,
+      timeRatioToPytorch1Thread: null,
+      inferenceImagesPerSecondBatch1: 1000 / timing.msInfer1,
+      inferenceImagesPerSecondBatch1000: (1000 * 1000) / timing.msInfer1000,
+      inferenceGflopsBatch1000: inferenceFlops(model.layers, 1000) / (timing.msInfer1000 * 1e6),
     };
     results.push(result);
     console.log(`${name}: ${result.msPerStep.toFixed(2)} ms/step, ${result.secondsPerEpoch.toFixed(2)} s/epoch, ${result.gflops.toFixed(1)} GFLOP/s`);
   }
-  const reference = results.find((r) => r.engine === 'tfjs-wasm');
-  for (const r of results) r.ratioToTfjsWasm = reference ? reference.secondsPerEpoch / r.secondsPerEpoch : null;
+  if (batchFile) fs.rmSync(path.dirname(batchFile), { recursive: true, force: true });
+  fillRatios(results);
   console.log(`\n${benchTable(results)}`);
   if (values.json) {
-    const doc = { schemaVersion: 1, createdAt: new Date().toISOString(), node: process.version, model, stepsPerEpoch, results };
+    const doc = { schemaVersion: 2, createdAt: new Date().toISOString(), node: process.version, model, stepsPerEpoch, results };
     writeFileAtomic(values.json, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
   }
+}
+
+/** The Python peers: framework and thread count. */
+const PYTHON_PEERS: Record<string, { framework: PythonFramework; threads: number } | undefined> = {
+  'pytorch-1t': { framework: 'torch', threads: 1 },
+  'pytorch-2t': { framework: 'torch', threads: 2 },
+  'keras-jax-1t': { framework: 'keras', threads: 1 },
+  'keras-jax-2t': { framework: 'keras', threads: 2 },
+};
+
+function engineThreads(name: string): number {
+  return name === 'scratch-wasm-2t' ? 2 : 1;
+}
+
+async function createEngine(name: string, model: BenchModel, data: BenchData): Promise<BenchEngine> {
+  if (name === 'scratch-wasm' || name === 'scratch-wasm-2t') {
+    const kernels = loadWasmKernels('auto', { threads: engineThreads(name) });
+    if (!kernels) throw new Error('the wasm kernels do not load here (run `pnpm --filter @backprop/core build`)');
+    return createScratchEngine('wasm', model, data, kernels);
+  }
+  if (name === 'scratch-js') return createScratchEngine('js', model, data);
+  if (name === 'jax-js-wasm') return createJaxJsEngine(model, data);
+  return createTfjsEngine(name, model, data);
 }
 
 function positiveInt(value: string | boolean | undefined, flag: string): number {

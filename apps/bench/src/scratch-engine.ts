@@ -1,9 +1,11 @@
-import { createOptimizer, DenseNetwork, describeKernels, loadKernels } from '@backprop/core';
+import { createOptimizer, DenseNetwork, describeKernels, type Kernels, loadKernels } from '@backprop/core';
 import type { BenchData, BenchEngine, BenchModel } from './bench-engine';
 
-/** Our engine with a given kernel set (`wasm` or `js`), trained through `DenseNetwork.trainStep`. */
-export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel, data: BenchData): BenchEngine {
-  const kernels = loadKernels(kernelSet);
+/**
+ * Our engine with a given kernel set (`wasm` or `js`), trained through `DenseNetwork.trainStep`.
+ * `kernels` overrides the loaded set (the profiler passes a timing wrapper).
+ */
+export function createScratchEngine(kernelSet: 'wasm' | 'js', model: BenchModel, data: BenchData, kernels: Kernels = loadKernels(kernelSet)): BenchEngine {
   const { layers, batchSize } = model;
   const network = new DenseNetwork({
     inputSize: layers[0],

@@ -38,15 +38,38 @@ export class OutputWriteError extends BackpropError {
 /** An image file is truncated, corrupt, or in a format that is not PNG or PGM. */
 export class ImageFormatError extends BackpropError {}
 
-/** An image does not have the size the model needs. */
+/**
+ * An image does not have the size the model needs, or its header declares more pixels than the
+ * decoder will allocate (refused before any pixel memory is allocated), e.g.
+ * `huge.png: expected at most 16777216 pixels (4096×4096), the PNG header declares 30000×30000`.
+ */
 export class ImageSizeError extends BackpropError {
-  constructor(
-    readonly expectedWidth: number,
-    readonly expectedHeight: number,
-    readonly width: number,
-    readonly height: number,
-  ) {
-    super(`expected a ${expectedWidth}×${expectedHeight} image, got ${width}×${height}`);
+  readonly width: number;
+  readonly height: number;
+  /** What was required, e.g. `a 28×28 image` or `at most 16777216 pixels (4096×4096)`. */
+  readonly expected: string;
+  /** The file's name, when known. */
+  readonly file: string | undefined;
+  /** The pixel limit that was exceeded; undefined when the image simply had the wrong size. */
+  readonly maxPixels: number | undefined;
+
+  constructor(details: {
+    width: number;
+    height: number;
+    expected: string;
+    file?: string;
+    maxPixels?: number;
+    /** Where the size was read without decoding, e.g. `the PNG header`. */
+    declaredBy?: string;
+  }) {
+    const { width, height, expected, file, maxPixels, declaredBy } = details;
+    const given = declaredBy === undefined ? 'got' : `${declaredBy} declares`;
+    super(`${file === undefined ? '' : `${file}: `}expected ${expected}, ${given} ${width}×${height}`);
+    this.width = width;
+    this.height = height;
+    this.expected = expected;
+    this.file = file;
+    this.maxPixels = maxPixels;
   }
 }
 

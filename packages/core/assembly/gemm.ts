@@ -58,10 +58,36 @@ export function gemm(
   accumulate: bool,
   workspace: usize,
 ): void {
-  if (m <= 0 || n <= 0) return;
+  gemmBlock(a, b, c, m, k, n, transA, transB, accumulate, workspace, 0, m, 0, n);
+}
+
+/**
+ * The same product restricted to the block rows [i0, i1) × columns [j0, j1) of C — what one thread of
+ * the worker pool computes. Every element of C is summed over the shared dimension in the same order
+ * whatever the block, so splitting C among threads gives bit-identical results.
+ */
+export function gemmBlock(
+  a: usize,
+  b: usize,
+  c: usize,
+  m: i32,
+  k: i32,
+  n: i32,
+  transA: bool,
+  transB: bool,
+  accumulate: bool,
+  workspace: usize,
+  i0: i32,
+  i1: i32,
+  j0: i32,
+  j1: i32,
+): void {
+  if (i1 <= i0 || j1 <= j0) return;
   const ldc = <usize>n * 4;
   if (k <= 0) {
-    if (!accumulate) memory.fill(c, 0, <usize>m * ldc);
+    if (!accumulate) {
+      for (let i = i0; i < i1; i++) memory.fill(c + <usize>i * ldc + <usize>j0 * 4, 0, <usize>(j1 - j0) * 4);
+    }
     return;
   }
   const packedA = workspace;
@@ -69,15 +95,15 @@ export function gemm(
   const edgeTile = packedB + PACK_B_BYTES;
   const counts = edgeTile + TILE_BYTES;
   const steps = counts + COUNTS_BYTES;
-  for (let jc = 0; jc < n; jc += NC) {
-    const nc = min(NC, n - jc);
+  for (let jc = j0; jc < j1; jc += NC) {
+    const nc = min(NC, j1 - jc);
     for (let pc = 0; pc < k; pc += KC) {
       const kc = min(KC, k - pc);
       // Later slices of the shared dimension add onto what the first one wrote.
       const beta = accumulate || pc > 0;
       packB(b, transB, n, k, jc, nc, pc, kc, packedB);
-      for (let ic = 0; ic < m; ic += MC) {
-        const mc = min(MC, m - ic);
+      for (let ic = i0; ic < i1; ic += MC) {
+        const mc = min(MC, i1 - ic);
         packA(a, transA, m, k, ic, mc, pc, kc, packedA, counts, steps);
         for (let jr = 0; jr < nc; jr += NR) {
           const cols = min(NR, nc - jr);

@@ -1,6 +1,6 @@
 // Entry point of the backprop WebAssembly kernels: every function the TypeScript loader
 // (src/kernels/wasm-kernels.ts) calls. Pointers are byte offsets into the imported memory.
-export { gemm, gemmWorkspaceBytes } from './gemm';
+export { gemm, gemmBlock, gemmWorkspaceBytes } from './gemm';
 export { activationBackward, biasActivation } from './activations';
 export { columnSums } from './column-sums';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';

@@ -2,6 +2,9 @@
 //   backprop-kernels.wasm          SIMD (every runtime with WebAssembly SIMD: Node ≥ 16.4)
 //   backprop-kernels-relaxed.wasm  SIMD + relaxed SIMD, whose fused multiply-add speeds up the GEMM
 //                                  (on by default from Node 22; Node 20 needs --experimental-wasm-relaxed-simd)
+//   backprop-kernels-shared.wasm, backprop-kernels-relaxed-shared.wasm
+//                                  the same two importing a *shared* memory, for the worker pool
+//                                  (threads > 1), whose workers instantiate the module on that memory
 // src/kernels/wasm-module.ts picks one at load time by feature detection.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,9 +27,13 @@ const common = [
   '--enable', 'simd',
 ];
 
+// A shared memory must declare its maximum; 65536 pages (4 GiB) admits any reservation the loader makes.
+const shared = ['--enable', 'threads', '--sharedMemory', '--maximumMemory', '65536'];
 const variants = [
   { file: 'backprop-kernels.wasm', flags: [] },
   { file: 'backprop-kernels-relaxed.wasm', flags: ['--enable', 'relaxed-simd'] },
+  { file: 'backprop-kernels-shared.wasm', flags: shared },
+  { file: 'backprop-kernels-relaxed-shared.wasm', flags: ['--enable', 'relaxed-simd', ...shared] },
 ];
 
 await mkdir(outDir, { recursive: true });

@@ -5,6 +5,11 @@ export type { ActivationSpec, Kernels } from './kernels/kernels';
 export * from './descriptors';
 export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
+// Node: registers the worker_threads pool of the wasm kernels (threads > 1, BACKPROP_THREADS).
+// A browser build leaves this import out and runs the wasm kernels on one thread.
+import './kernels/node-thread-pool';
+export { canUseWasmThreads, loadWasmKernels, type WasmKernelOptions, type WasmKernels } from './kernels/wasm-kernels';
+export { defaultWasmThreads } from './kernels/thread-pool';
 export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type ActivationOption } from './activations/activation-registry';
 export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
 export {

@@ -21,3 +21,32 @@ export class DatasetNotFoundError extends BackpropError {
     super(message);
   }
 }
+
+/**
+ * A gzip IDX file inflates to more or fewer bytes than its header declares (or declares more than
+ * its compressed size could ever hold). Refused before more than the declared size is inflated.
+ */
+export class IdxSizeError extends IdxFormatError {
+  constructor(
+    readonly file: string,
+    /** Bytes the IDX header declares (header + data). */
+    readonly declaredBytes: number,
+    /** Bytes actually inflated; for a stream longer than declared, inflation stops at the limit and this is undefined. */
+    readonly actualBytes: number | undefined,
+    detail: string,
+  ) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+/** A dataset path exists but cannot be read as a file (a directory, no permission, …); names the path and the errno code. */
+export class DatasetReadError extends BackpropError {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    expected: string,
+    reason: string,
+  ) {
+    super(`Cannot read ${path}: ${code} (${reason}); expected ${expected}`);
+  }
+}

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Matrix } from '@backprop/core';
-import { DatasetFormatError, DatasetNotFoundError } from './dataset-errors';
-import { digitsPath, loadDigits } from './load-digits';
+import { DatasetFormatError, DatasetNotFoundError, DatasetReadError } from './dataset-errors';
+import { digitsPath, loadDigits, MAX_DIGITS_CSV_BYTES } from './load-digits';
 
 describe('loadDigits (vendored file)', () => {
   const digits = loadDigits();
@@ -96,5 +96,15 @@ describe('loadDigits validation', () => {
     writeFileSync(join(dir, 'empty.csv'), '');
     expect(() => loadDigits({ path: join(dir, 'empty.csv') })).toThrow('expected at least one row, got an empty file');
     expect(() => loadDigits({ path: join(dir, 'missing.csv') })).toThrow(DatasetNotFoundError);
+    expect(() => loadDigits({ path: dir })).toThrow(DatasetReadError);
+    expect(() => loadDigits({ path: dir })).toThrow(`Cannot read ${dir}: EISDIR (it is a directory); expected a readable digits file`);
+  });
+
+  it('stops inflating a gzip bomb at the size limit', () => {
+    // 80 MiB of zeros: more than any digits CSV may be, refused once the limit is passed.
+    writeFileSync(join(dir, 'bomb.csv.gz'), Buffer.concat(new Array(5).fill(gzipSync(new Uint8Array(16 * 1024 * 1024)))));
+    expect(() => loadDigits({ path: join(dir, 'bomb.csv.gz') })).toThrow(
+      `bomb.csv.gz: expected a CSV of at most ${MAX_DIGITS_CSV_BYTES} bytes, the gzip data inflates to more`,
+    );
   });
 });

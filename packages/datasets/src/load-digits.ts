@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { DatasetFormatError, DatasetNotFoundError } from './dataset-errors';
+import { gunzipAtMost } from './bounded-gunzip';
+import { DatasetFormatError } from './dataset-errors';
 import type { Float32Matrix } from './image-batch';
+import { readDatasetFile } from './read-dataset-file';
 
 /**
  * The 8x8 handwritten digits: 1,797 samples of 64 pixel counts (0..16) and a label 0..9.
@@ -43,19 +43,27 @@ export function digitsPath(): string {
   return join(__dirname, '..', 'data', 'digits.csv.gz');
 }
 
+/**
+ * The most a digits CSV may inflate to: the real one is about 0.5 MB (1,797 rows of at most ~130
+ * characters), so 64 MiB leaves room for much larger copies while a gzip bomb stops at once.
+ */
+export const MAX_DIGITS_CSV_BYTES = 64 * 1024 * 1024;
+
 function readText(path: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DatasetNotFoundError(`digits data not found: expected a file at ${path}`, [path]);
-    }
-    throw err;
-  }
+  const bytes = readDatasetFile(path, 'digits file');
   // gzip magic 0x1f 0x8b (RFC 1952); a plain .csv is accepted too.
   const isGzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return (isGzip ? gunzipSync(bytes) : bytes).toString('utf8');
+  if (!isGzip) return bytes.toString('utf8');
+  let inflated: ReturnType<typeof gunzipAtMost>;
+  try {
+    inflated = gunzipAtMost(bytes, MAX_DIGITS_CSV_BYTES);
+  } catch (error) {
+    throw new DatasetFormatError(`${basename(path)}: starts with the gzip header 0x1f 0x8b but is not valid gzip (${(error as Error).message})`);
+  }
+  if (inflated.kind === 'too long') {
+    throw new DatasetFormatError(`${basename(path)}: expected a CSV of at most ${MAX_DIGITS_CSV_BYTES} bytes, the gzip data inflates to more`);
+  }
+  return inflated.bytes.toString('utf8');
 }
 
 /** Parse one CSV field as an integer in [0, max], or throw naming the line and column. */

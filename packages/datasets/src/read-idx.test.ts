@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ArgumentError, BackpropError } from '@backprop/core';
-import { DatasetNotFoundError, IdxFormatError } from './dataset-errors';
+import { DatasetNotFoundError, IdxFormatError, IdxSizeError } from './dataset-errors';
 import { encodeIdx } from './encode-idx';
 import { formatMagic, isGzip, readIdx } from './read-idx';
 
@@ -155,7 +155,9 @@ describe('readIdx rejects corrupt input', () => {
   });
 
   it('checks the length after gunzipping', () => {
-    expectIdxError(gzipSync(HAND_WRITTEN.subarray(0, 20)), /truncated: .*need 28 bytes .*got 20/);
+    const err = expectIdxError(gzipSync(HAND_WRITTEN.subarray(0, 20)), /^IDX data: truncated: gzip data inflates to 20 bytes, but the IDX header declares 28 bytes$/);
+    expect(err).toBeInstanceOf(IdxSizeError);
+    expect(err).toMatchObject({ file: 'IDX data', declaredBytes: 28, actualBytes: 20 });
   });
 
   it('rejects a gzip header followed by garbage', () => {

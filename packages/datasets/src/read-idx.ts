@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { ArgumentError, describeValue } from '@backprop/core';
-import { DatasetNotFoundError, IdxFormatError } from './dataset-errors';
+import { gunzipAtMost, gunzipPrefix, MAX_DEFLATE_RATIO } from './bounded-gunzip';
+import { IdxFormatError, IdxSizeError } from './dataset-errors';
+import { readDatasetFile } from './read-dataset-file';
 
 /**
  * Reader for the IDX format MNIST and Fashion-MNIST are distributed in. The layout, from
@@ -54,38 +55,80 @@ export function isGzip(bytes: Uint8Array): boolean {
 
 /**
  * Read an IDX file from a path or from bytes, gunzipping transparently when the bytes are gzip.
- * Throws `IdxFormatError` (naming the file, expected vs given) on any malformation, and
- * `DatasetNotFoundError` when a path does not exist.
+ * Throws `IdxFormatError` (naming the file, expected vs given) on any malformation,
+ * `DatasetNotFoundError` when a path does not exist and `DatasetReadError` when it cannot be read
+ * (a directory, no permission).
+ *
+ * Gzip input is never inflated past what its header declares: the header is read from a small
+ * inflated prefix, then the stream is inflated with that size as the limit (`IdxSizeError` when it
+ * is longer or shorter), so a bomb costs no more memory than an honest file of the declared size.
  */
 export function readIdx(source: string | Uint8Array, options: ReadIdxOptions = {}): IdxArray {
   const name = options.name ?? (typeof source === 'string' ? basename(source) : 'IDX data');
-  let bytes = typeof source === 'string' ? readFileOrThrow(source) : source;
+  let bytes = typeof source === 'string' ? readDatasetFile(source, 'IDX file') : source;
   if (!(bytes instanceof Uint8Array)) {
     throw new ArgumentError(`readIdx: expected a file path, Buffer or Uint8Array, got ${describeValue(bytes)}`);
   }
-  if (isGzip(bytes)) bytes = gunzip(bytes, name);
+  if (isGzip(bytes)) bytes = gunzipIdx(bytes, name);
   return decodeIdx(bytes, name);
 }
 
-function readFileOrThrow(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new DatasetNotFoundError(`IDX file not found: expected a file at ${path}`, [path]);
-    }
-    throw err;
-  }
+function notGzip(name: string, error: unknown): IdxFormatError {
+  return new IdxFormatError(`${name}: starts with the gzip header 0x1f 0x8b but is not valid gzip (${(error as Error).message})`);
 }
 
-function gunzip(bytes: Uint8Array, name: string): Uint8Array {
+/** The total length (header + data) an IDX header declares, or null when `bytes` hold no complete header. */
+function declaredLength(bytes: Uint8Array): number | null {
+  if (bytes.length < 4) return null;
+  const ndims = bytes[3];
+  const headerLength = 4 + 4 * ndims;
+  if (bytes.length < headerLength) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let count = 1;
+  for (let d = 0; d < ndims; d++) count *= view.getUint32(4 + 4 * d, false);
+  return headerLength + count;
+}
+
+function gunzipIdx(gzip: Uint8Array, name: string): Uint8Array {
+  let head: Uint8Array;
   try {
-    return gunzipSync(bytes);
-  } catch (err) {
-    throw new IdxFormatError(
-      `${name}: starts with the gzip header 0x1f 0x8b but is not valid gzip (${(err as Error).message})`,
+    head = gunzipPrefix(gzip, 4 + 4 * MAX_DIMS);
+  } catch (error) {
+    throw notGzip(name, error);
+  }
+  // A prefix without a valid header goes to decodeIdx, which names what is wrong with it (magic, type, rank, truncation).
+  if (head.length < 4 || head[0] !== 0 || head[1] !== 0 || head[2] !== IDX_UNSIGNED_BYTE || head[3] < 1 || head[3] > MAX_DIMS) {
+    return head;
+  }
+  const declared = declaredLength(head);
+  if (declared === null) return head;
+  if (declared > bufferConstants.MAX_LENGTH - 1 || declared > MAX_DEFLATE_RATIO * gzip.length + 1024) {
+    throw new IdxSizeError(
+      name,
+      declared,
+      undefined,
+      `the IDX header declares ${declared} bytes, but ${gzip.length} bytes of gzip inflate to at most ` +
+        `${Math.min(MAX_DEFLATE_RATIO * gzip.length + 1024, bufferConstants.MAX_LENGTH - 1)}; expected a header matching the data`,
     );
   }
+  let inflated: ReturnType<typeof gunzipAtMost>;
+  try {
+    inflated = gunzipAtMost(gzip, declared);
+  } catch (error) {
+    throw notGzip(name, error);
+  }
+  if (inflated.kind === 'too long') {
+    throw new IdxSizeError(name, declared, undefined, `trailing bytes: gzip data inflates to more than the ${declared} bytes the IDX header declares; stopped at the limit`);
+  }
+  if (inflated.bytes.length !== declared) {
+    throw new IdxSizeError(
+      name,
+      declared,
+      inflated.bytes.length,
+      `truncated: gzip data inflates to ${inflated.bytes.length} bytes, but the IDX header declares ${declared} bytes`,
+    );
+  }
+  return inflated.bytes;
 }
 
 function decodeIdx(bytes: Uint8Array, name: string): IdxArray {

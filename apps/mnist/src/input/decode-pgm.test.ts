@@ -80,7 +80,9 @@ describe('decodePgm errors', () => {
       'x.pgm: truncated PGM: expected 3 pixels, the file is too short to hold them',
     );
     expect(formatError(ascii('P2 2 2 255\n1 2 3          ')).message).toBe('x.pgm: truncated PGM: expected 4 pixels, got 3');
-    expect(formatError(ascii('P2 100000 100000 255\n1')).message).toMatch(/truncated PGM/);
+    expect(formatError(ascii('P2 4000 4000 255\n1')).message).toMatch(/truncated PGM/);
+    // Above the pixel limit the header alone is refused (png-header.test.ts covers ImageSizeError).
+    expect(() => decodePgm(ascii('P2 100000 100000 255\n1'), 'x.pgm')).toThrow('the PGM header declares 100000×100000');
   });
 
   it('rejects samples above maxval and garbage samples', () => {

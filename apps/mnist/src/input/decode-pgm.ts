@@ -1,5 +1,6 @@
 import { ImageFormatError } from '../mnist-app-errors';
 import { type GrayImage, scaleToByte } from './gray-image';
+import { checkDeclaredImageSize, type DecodeImageOptions } from './image-size-limit';
 
 /**
  * Netpbm's PGM (graymap), as the `pgm(5)` manual page defines it: `P2` (ASCII samples) or `P5`
@@ -61,9 +62,16 @@ export function isPgm(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0x50 && (bytes[1] === 0x32 || bytes[1] === 0x35) && WHITESPACE.has(bytes[2]);
 }
 
-export function decodePgm(bytes: Uint8Array, name = 'image'): GrayImage {
+/** A PGM header: the size and maxval, and where the samples start. */
+export interface PgmHeader {
+  readonly binary: boolean;
+  readonly width: number;
+  readonly height: number;
+  readonly maxval: number;
+}
+
+function readHeader(bytes: Uint8Array, name: string): { header: PgmHeader; reader: TokenReader } {
   if (!isPgm(bytes)) throw new ImageFormatError(`${name}: not a PGM file (expected "P2" or "P5" at the start)`);
-  const binary = bytes[1] === 0x35;
   const reader = new TokenReader(bytes, name);
   reader.offset = 2;
   const width = reader.integer('the width');
@@ -71,8 +79,21 @@ export function decodePgm(bytes: Uint8Array, name = 'image'): GrayImage {
   const maxval = reader.integer('the maxval');
   if (width < 1 || height < 1) throw new ImageFormatError(`${name}: corrupt PGM: expected a positive size, got ${width}×${height}`);
   if (maxval < 1 || maxval > 65535) throw new ImageFormatError(`${name}: corrupt PGM: expected maxval in 1..65535, got ${maxval}`);
+  return { header: { binary: bytes[1] === 0x35, width, height, maxval }, reader };
+}
+
+/** Read the header only (magic, width, height, maxval), so a size can be checked before decoding. */
+export function readPgmHeader(bytes: Uint8Array, name = 'image'): PgmHeader {
+  return readHeader(bytes, name).header;
+}
+
+/** Decode a PGM; a declared size above `maxPixels` is refused with `ImageSizeError` before any allocation. */
+export function decodePgm(bytes: Uint8Array, name = 'image', options: DecodeImageOptions = {}): GrayImage {
+  const { header, reader } = readHeader(bytes, name);
+  const { width, height, maxval } = header;
+  checkDeclaredImageSize(width, height, name, 'the PGM header', options.maxPixels);
   const count = width * height;
-  return { width, height, pixels: binary ? binarySamples(bytes, reader.offset, count, maxval, name) : asciiSamples(reader, count, maxval, name) };
+  return { width, height, pixels: header.binary ? binarySamples(bytes, reader.offset, count, maxval, name) : asciiSamples(reader, count, maxval, name) };
 }
 
 function binarySamples(bytes: Uint8Array, headerEnd: number, count: number, maxval: number, name: string): Uint8Array {

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-errors';
-import { decodeImage, decodePng, readImage, toMnistInput } from './read-image';
+import { decodeImage, decodePng, MAX_INPUT_FILE_BYTES, readImage, toMnistInput } from './read-image';
 
 let dir: string;
 beforeAll(() => {
@@ -131,6 +131,17 @@ describe('readImage', () => {
     expect(error).toBeInstanceOf(InputReadError);
     expect(error.message).toBe(`Cannot read ${missing}: ENOENT (file does not exist)`);
     expect(thrown(() => readImage(dir)).message).toBe(`Cannot read ${dir}: EISDIR (it is a directory)`);
+  });
+
+  it('refuses a file over the size limit before reading it', () => {
+    // A sparse file: 1 byte over the limit on paper, no disk blocks used.
+    const big = join(dir, 'big.png');
+    writeFileSync(big, '');
+    truncateSync(big, MAX_INPUT_FILE_BYTES + 1);
+    const error = thrown(() => readImage(big));
+    expect(error).toBeInstanceOf(InputReadError);
+    expect(error.message).toBe(`Cannot read ${big}: EFBIG (the file is ${MAX_INPUT_FILE_BYTES + 1} bytes; expected at most ${MAX_INPUT_FILE_BYTES})`);
+    rmSync(big);
   });
 });
 

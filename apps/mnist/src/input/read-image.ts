@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { PNG } from 'pngjs';
 import { ImageFormatError, ImageSizeError, InputReadError } from '../mnist-app-errors';
 import { decodePgm, isPgm } from './decode-pgm';
 import type { GrayImage } from './gray-image';
+import { checkDeclaredImageSize, type DecodeImageOptions } from './image-size-limit';
+import { checkImageDataSize, isPng, readPngHeader } from './png-header';
 
 /**
  * Images a user hands to `backprop-mnist predict`: PNG (any bit depth and colour type, via pngjs)
@@ -12,20 +14,24 @@ import type { GrayImage } from './gray-image';
  */
 
 export type { GrayImage } from './gray-image';
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
-}
+export type { DecodeImageOptions } from './image-size-limit';
+export { isPng } from './png-header';
 
 /**
  * Decode a PNG to grayscale. pngjs expands every colour type and bit depth (1–16, palette,
  * interlaced) to 8-bit RGBA; colour becomes luma with ITU-R BT.601 weights (what PIL's
  * `convert('L')` uses, and so the usual Python MNIST tutorials), and transparent pixels are
  * composited over white, as a browser shows them.
+ *
+ * The IHDR header is read first and a declared size above `maxPixels` is refused with
+ * `ImageSizeError` before pngjs allocates anything: pngjs sizes its buffers from the header, so an
+ * 83-byte file claiming 30000×30000 would otherwise ask for gigabytes. The image data is then
+ * checked to inflate to exactly the size the header implies (`checkImageDataSize`).
  */
-export function decodePng(bytes: Uint8Array, name = 'image'): GrayImage {
+export function decodePng(bytes: Uint8Array, name = 'image', options: DecodeImageOptions = {}): GrayImage {
+  const header = readPngHeader(bytes, name);
+  checkDeclaredImageSize(header.width, header.height, name, 'the PNG header', options.maxPixels);
+  checkImageDataSize(bytes, header, name);
   let png: PNG;
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
@@ -47,18 +53,29 @@ export function decodePng(bytes: Uint8Array, name = 'image'): GrayImage {
 }
 
 /** Decode PNG or PGM bytes, told apart by their first bytes; anything else is an `ImageFormatError`. */
-export function decodeImage(bytes: Uint8Array, name = 'image'): GrayImage {
-  if (isPng(bytes)) return decodePng(bytes, name);
-  if (isPgm(bytes)) return decodePgm(bytes, name);
+export function decodeImage(bytes: Uint8Array, name = 'image', options: DecodeImageOptions = {}): GrayImage {
+  if (isPng(bytes)) return decodePng(bytes, name, options);
+  if (isPgm(bytes)) return decodePgm(bytes, name, options);
   const start = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new ImageFormatError(`${name}: not a PNG or PGM image (starts with ${start || 'nothing: the file is empty'})`);
 }
 
-/** Read bytes, turning fs failures into one-line `InputReadError`s. */
+/**
+ * The largest input file `predict` reads: 512 MiB, ten times MNIST's uncompressed training images
+ * (47 MB). Checked with `stat` before the read, so a mistaken path to a disk image fails at once.
+ */
+export const MAX_INPUT_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Read bytes, turning fs failures (and files over `MAX_INPUT_FILE_BYTES`) into one-line `InputReadError`s. */
 export function readInputFile(path: string): Uint8Array {
   try {
+    const { size } = statSync(path);
+    if (size > MAX_INPUT_FILE_BYTES) {
+      throw new InputReadError(path, 'EFBIG', `the file is ${size} bytes; expected at most ${MAX_INPUT_FILE_BYTES}`);
+    }
     return readFileSync(path);
   } catch (error) {
+    if (error instanceof InputReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     const reasons: Record<string, string> = {
@@ -96,7 +113,7 @@ export interface MnistInput {
  */
 export function toMnistInput(image: GrayImage): MnistInput {
   if (image.width !== MNIST_SIDE || image.height !== MNIST_SIDE) {
-    throw new ImageSizeError(MNIST_SIDE, MNIST_SIDE, image.width, image.height);
+    throw new ImageSizeError({ width: image.width, height: image.height, expected: `a ${MNIST_SIDE}×${MNIST_SIDE} image` });
   }
   let sum = 0;
   for (const p of image.pixels) sum += p;

@@ -62,7 +62,7 @@ describe('readPredictInput', () => {
     expect(labels.message).toBe('labels: expected an IDX images file (count×28×28), got dimensions 3');
     const small = thrown(() => decodePredictInput(encodeIdx([1, 8, 8], new Uint8Array(64)), 'digits', null));
     expect(small).toBeInstanceOf(ImageSizeError);
-    expect(small.message).toBe('expected a 28×28 image, got 8×8');
+    expect(small.message).toBe('digits: expected a 28×28 image, got 8×8');
     expect(thrown(() => decodePredictInput(threeImages().subarray(0, 100), 'cut', null))).toBeInstanceOf(IdxFormatError);
     expect(thrown(() => decodePredictInput(Buffer.from('GIF89a'), 'x.gif', null)).message).toBe(
       'x.gif: not a PNG, PGM or IDX file (starts with 47 49 46 38)',

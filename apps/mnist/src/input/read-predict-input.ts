@@ -2,7 +2,8 @@ import { basename } from 'node:path';
 import { ArgumentError } from '@backprop/core';
 import { isGzip, readIdx } from '@backprop/datasets';
 import { ImageFormatError, ImageSizeError } from '../mnist-app-errors';
-import { decodePgm, isPgm } from './decode-pgm';
+import { decodePgm, isPgm, readPgmHeader } from './decode-pgm';
+import { readPngHeader } from './png-header';
 import { decodePng, isPng, MNIST_SIDE, type MnistInput, readInputFile, toMnistInput } from './read-image';
 
 /**
@@ -26,6 +27,12 @@ export function decodePredictInput(bytes: Uint8Array, name: string, index: numbe
   if (isPng(bytes) || isPgm(bytes)) {
     if (index !== null) throw new ArgumentError(`--index applies to IDX files; ${name} is a ${isPng(bytes) ? 'PNG' : 'PGM'} image`);
     const source = isPng(bytes) ? 'png' : 'pgm';
+    // The model takes 28×28 only: check the size the header declares before decoding a single pixel.
+    const { width, height } = source === 'png' ? readPngHeader(bytes, name) : readPgmHeader(bytes, name);
+    if (width !== MNIST_SIDE || height !== MNIST_SIDE) {
+      const declaredBy = `the ${source.toUpperCase()} header`;
+      throw new ImageSizeError({ width, height, expected: `a ${MNIST_SIDE}×${MNIST_SIDE} image`, file: name, declaredBy });
+    }
     const image = source === 'png' ? decodePng(bytes, name) : decodePgm(bytes, name);
     return { ...toMnistInput(image), source, index: null };
   }
@@ -38,7 +45,9 @@ export function decodePredictInput(bytes: Uint8Array, name: string, index: numbe
     throw new ImageFormatError(`${name}: expected an IDX images file (count×28×28), got dimensions ${dims.join('×')}`);
   }
   const [count, rows, cols] = dims;
-  if (rows !== MNIST_SIDE || cols !== MNIST_SIDE) throw new ImageSizeError(MNIST_SIDE, MNIST_SIDE, cols, rows);
+  if (rows !== MNIST_SIDE || cols !== MNIST_SIDE) {
+    throw new ImageSizeError({ width: cols, height: rows, expected: `a ${MNIST_SIDE}×${MNIST_SIDE} image`, file: name });
+  }
   const at = index ?? 0;
   if (at >= count) {
     throw new ArgumentError(`--index ${at} is out of range: ${name} holds ${count} images (0..${count - 1})`);

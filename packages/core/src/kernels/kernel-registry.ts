@@ -64,6 +64,7 @@ export function setKernels(kernels: Kernels | string): void {
 registerKernels('js', () => jsKernels, 0);
 // WebAssembly SIMD kernels are the default wherever they load; loadWasmKernels() returns null (and the
 // js kernels are used) when the runtime lacks SIMD or the .wasm file is missing.
+// Their thread count is the platform's default (Node: BACKPROP_THREADS, see node-thread-pool.ts).
 registerKernels('wasm', () => loadWasmKernels(), 10);
 
 /** `wasm kernels, relaxed SIMD (FMA)` or `js kernels`: what computes, for reports and benchmark tables. */

@@ -1,9 +1,11 @@
 import { ACTIVATION_DESCRIPTORS } from '../descriptors/activation-descriptors';
-import { KernelError } from '../errors';
+import { ArgumentError, KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
 import type { ActivationName, Kernels } from './kernels';
+import { defaultWasmThreads, hasSharedWasmMemory, threadPoolFactory } from './thread-pool';
 import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
+import { WasmParallel } from './wasm-parallel';
 import { WasmStaging } from './wasm-staging';
 
 /**
@@ -26,6 +28,35 @@ export interface WasmKernels extends Kernels {
   readonly relaxedSimd: boolean;
   /** Bytes of the wasm heap handed out so far. */
   readonly heapUsedBytes: number;
+  /** Threads the kernels split their work over (the calling thread plus threads − 1 pool workers). */
+  readonly threads: number;
+}
+
+/** Options of a wasm kernel set. */
+export interface WasmKernelOptions {
+  /**
+   * Threads to split the GEMMs and large elementwise kernels over (default 1). More than one needs a
+   * module loaded on a shared memory and a registered thread pool (worker_threads in Node).
+   */
+  readonly threads?: number;
+}
+
+/** Whether this runtime can run the wasm kernels on more than one thread. */
+export function canUseWasmThreads(): boolean {
+  return hasSharedWasmMemory() && threadPoolFactory() !== null;
+}
+
+function threadsUnavailable(threads: number): KernelError {
+  return new KernelError(
+    `wasm kernels: ${threads} threads need a shared WebAssembly.Memory and a registered thread pool; this runtime has ` +
+      'neither (a browser page must be cross-origin isolated; Node registers worker_threads when @backprop/core loads) — use threads: 1',
+  );
+}
+
+function checkThreads(threads: number): void {
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new ArgumentError(`wasm kernels: threads must be an integer from 1 to 256, got ${JSON.stringify(threads)}`);
+  }
 }
 
 /**
@@ -33,11 +64,21 @@ export interface WasmKernels extends Kernels {
  * for `alloc` views, copies for other Float32Arrays, see WasmStaging), calls the module, and copies
  * written plain arrays back.
  */
-export function createWasmKernels(module: WasmKernelModule): WasmKernels {
+export function createWasmKernels(module: WasmKernelModule, options: WasmKernelOptions = {}): WasmKernels {
+  const threads = options.threads ?? 1;
+  checkThreads(threads);
   const wasm = module.exports;
   const heap = new WasmHeap(module.memory, wasm.heapBase());
   const staging = new WasmStaging(heap);
   const workspace = heap.allocBytes(wasm.gemmWorkspaceBytes());
+  let parallel: WasmParallel | null = null;
+  if (threads > 1) {
+    const createPool = threadPoolFactory();
+    if (!module.shared || !createPool || !hasSharedWasmMemory()) throw threadsUnavailable(threads);
+    const workspaces = [workspace];
+    for (let t = 1; t < threads; t++) workspaces.push(heap.allocBytes(wasm.gemmWorkspaceBytes()));
+    parallel = new WasmParallel(wasm, createPool(module, heap, threads - 1, workspaces));
+  }
 
   /** Run one kernel call with staged arguments, always releasing the scratch space. */
   const pointer: WasmStaging['pointer'] = staging.pointer.bind(staging);
@@ -54,14 +95,16 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
       const pa = ptr(a, m * k, 'a');
       const pb = ptr(b, k * n, 'b');
       const pc = ptr(c, m * n, 'c', true, accumulate);
-      wasm.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, workspace);
+      if (parallel) parallel.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, workspace);
+      else wasm.gemm(pa, pb, pc, m, k, n, transA ? 1 : 0, transB ? 1 : 0, accumulate ? 1 : 0, workspace);
     });
   }
 
   return {
     name: 'wasm',
-    detail: module.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD',
+    detail: `${module.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD'}${threads > 1 ? `, ${threads} threads` : ''}`,
     relaxedSimd: module.relaxedSimd,
+    threads,
     get heapUsedBytes() {
       return heap.usedBytes;
     },
@@ -81,7 +124,7 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
         const pz = ptr(z, rows * cols, 'z', bias !== null);
         const pBias = bias === null ? 0 : ptr(bias, cols, 'bias');
         const pOut = ptr(out, rows * cols, 'out', true, false);
-        wasm.biasActivation(pz, pBias, pOut, rows, cols, code, activation.alpha);
+        (parallel ?? wasm).biasActivation(pz, pBias, pOut, rows, cols, code, activation.alpha);
       });
     },
 
@@ -93,7 +136,7 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
         const py = ptr(y, n, 'y');
         const pdy = ptr(dy, n, 'dy');
         const pdz = ptr(dz, n, 'dz', true, false);
-        wasm.activationBackward(pz, py, pdy, pdz, rows, cols, code, activation.alpha);
+        (parallel ?? wasm).activationBackward(pz, py, pdy, pdz, rows, cols, code, activation.alpha);
       });
     },
 
@@ -119,7 +162,7 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
     sgdUpdate(w, g, n, lr) {
       call((ptr) => {
         const pw = ptr(w, n, 'w', true);
-        wasm.sgdUpdate(pw, ptr(g, n, 'g'), n, lr);
+        (parallel ?? wasm).sgdUpdate(pw, ptr(g, n, 'g'), n, lr);
       });
     },
 
@@ -157,24 +200,34 @@ export function createWasmKernels(module: WasmKernelModule): WasmKernels {
   };
 }
 
-const loaded = new Map<SimdVariant, WasmKernels | null>();
+const loaded = new Map<string, WasmKernels | null>();
 
 /**
  * The `wasm` kernel set, or null when this runtime has no WebAssembly SIMD or the .wasm files are
- * missing (run `pnpm --filter @backprop/core build`). Loaded once per process and variant; `auto`
- * takes the relaxed-SIMD build when the runtime supports it (Node ≥ 22, or Node 20 with
- * --experimental-wasm-relaxed-simd).
+ * missing (run `pnpm --filter @backprop/core build`). Loaded once per process, variant and thread
+ * count (by default the platform's, see `defaultWasmThreads`: BACKPROP_THREADS in Node); `auto` takes the relaxed-SIMD build when the runtime supports it (Node ≥ 22, or Node 20 with
+ * --experimental-wasm-relaxed-simd). With `threads` > 1 the shared-memory build is loaded and a
+ * KernelError is thrown when this runtime cannot run threads (see `canUseWasmThreads`).
  */
-export function loadWasmKernels(variant: SimdVariant = 'auto'): WasmKernels | null {
-  if (!loaded.has(variant)) {
+export function loadWasmKernels(variant: SimdVariant = 'auto', options: WasmKernelOptions = {}): WasmKernels | null {
+  const threads = options.threads ?? defaultWasmThreads();
+  checkThreads(threads);
+  const key = `${variant}:${threads}`;
+  if (!loaded.has(key)) {
     let kernels: WasmKernels | null = null;
-    try {
-      const module = loadWasmKernelModule(variant);
-      kernels = module ? createWasmKernels(module) : null;
-    } catch {
-      kernels = null;
+    if (threads > 1) {
+      if (!canUseWasmThreads()) throw threadsUnavailable(threads);
+      const module = loadWasmKernelModule(variant, true);
+      kernels = module ? createWasmKernels(module, { threads }) : null;
+    } else {
+      try {
+        const module = loadWasmKernelModule(variant);
+        kernels = module ? createWasmKernels(module) : null;
+      } catch {
+        kernels = null;
+      }
     }
-    loaded.set(variant, kernels);
+    loaded.set(key, kernels);
   }
-  return loaded.get(variant) ?? null;
+  return loaded.get(key) ?? null;
 }

@@ -11,7 +11,7 @@ export interface WasmMemory {
 }
 interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
-  Memory: new (descriptor: { initial: number; maximum: number }) => WasmMemory;
+  Memory: new (descriptor: { initial: number; maximum: number; shared?: boolean }) => WasmMemory;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { readonly exports: object };
 }
@@ -22,6 +22,22 @@ export interface WasmKernelExports {
   heapBase(): number;
   gemmWorkspaceBytes(): number;
   gemm(a: number, b: number, c: number, m: number, k: number, n: number, transA: number, transB: number, accumulate: number, workspace: number): void;
+  gemmBlock(
+    a: number,
+    b: number,
+    c: number,
+    m: number,
+    k: number,
+    n: number,
+    transA: number,
+    transB: number,
+    accumulate: number,
+    workspace: number,
+    i0: number,
+    i1: number,
+    j0: number,
+    j1: number,
+  ): void;
   biasActivation(z: number, bias: number, out: number, rows: number, cols: number, code: number, alpha: number): void;
   activationBackward(z: number, y: number, dy: number, dz: number, rows: number, cols: number, code: number, alpha: number): void;
   columnSums(a: number, out: number, rows: number, cols: number, accumulate: number): void;
@@ -53,6 +69,10 @@ export interface WasmKernelModule {
   readonly relaxedSimd: boolean;
   /** Where the module was read from. */
   readonly file: string;
+  /** The compiled WebAssembly.Module, which worker threads instantiate on the same (shared) memory. */
+  readonly compiled: object;
+  /** Whether `memory` is a shared WebAssembly.Memory (a build from backprop-kernels-*shared.wasm). */
+  readonly shared: boolean;
 }
 
 export type SimdVariant = 'auto' | 'simd' | 'relaxed';
@@ -60,6 +80,8 @@ export type SimdVariant = 'auto' | 'simd' | 'relaxed';
 const PLAIN_FILE = 'backprop-kernels.wasm';
 const RELAXED_FILE = 'backprop-kernels-relaxed.wasm';
 const PAGE_BYTES = 65536;
+/** The builds that import a shared memory, for the worker pool. */
+const sharedFile = (file: string) => file.replace(/\.wasm$/, '-shared.wasm');
 /**
  * 1 GiB reserved once and never grown: growing a WebAssembly.Memory detaches its ArrayBuffer and so
  * would invalidate every Float32Array handed out by `alloc`. Untouched pages cost no resident memory
@@ -105,14 +127,14 @@ function findFile(name: string): string | null {
   return null;
 }
 
-function createMemory(api: WebAssemblyApi): WasmMemory | null {
+function createMemory(api: WebAssemblyApi, shared: boolean): WasmMemory | null {
   const requested = Number(process.env.BACKPROP_WASM_MEMORY_MB);
   let megabytes = Number.isFinite(requested) && requested >= 16 ? Math.min(Math.floor(requested), 4096) : DEFAULT_MEMORY_MB;
   // A smaller reservation still works when address space is limited (ulimit -v).
   for (; megabytes >= 16; megabytes = Math.floor(megabytes / 2)) {
     const pages = Math.floor((megabytes * 1024 * 1024) / PAGE_BYTES);
     try {
-      return new api.Memory({ initial: pages, maximum: pages });
+      return new api.Memory(shared ? { initial: pages, maximum: pages, shared } : { initial: pages, maximum: pages });
     } catch {
       // RangeError: could not allocate memory — try half.
     }
@@ -120,12 +142,12 @@ function createMemory(api: WebAssemblyApi): WasmMemory | null {
   return null;
 }
 
-function instantiate(api: WebAssemblyApi, file: string, relaxedSimd: boolean): WasmKernelModule | null {
-  const memory = createMemory(api);
+function instantiate(api: WebAssemblyApi, file: string, relaxedSimd: boolean, shared: boolean): WasmKernelModule | null {
+  const memory = createMemory(api, shared);
   if (!memory) return null;
   const module = new api.Module(fs.readFileSync(file));
   const instance = new api.Instance(module, { env: { memory } });
-  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file };
+  return { exports: instance.exports as unknown as WasmKernelExports, memory, relaxedSimd, file, compiled: module, shared };
 }
 
 /**
@@ -147,15 +169,16 @@ function enableRelaxedSimdIfRequested(): void {
  * SIMD is unavailable or the .wasm files have not been built, so the js kernels remain the fallback.
  * `auto` takes the relaxed-SIMD build when the runtime validates f32x4.relaxed_madd.
  */
-export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelModule | null {
+export function loadWasmKernelModule(variant: SimdVariant = 'auto', shared = false): WasmKernelModule | null {
   if (webAssembly === undefined || !hasWasmSimd()) return null;
+  const name = shared ? sharedFile : (file: string) => file;
   if (variant !== 'simd') enableRelaxedSimdIfRequested();
   const wantRelaxed = variant === 'relaxed' || (variant === 'auto' && hasWasmRelaxedSimd());
   if (wantRelaxed) {
-    const file = findFile(RELAXED_FILE);
+    const file = findFile(name(RELAXED_FILE));
     if (file && hasWasmRelaxedSimd()) {
       try {
-        const loaded = instantiate(webAssembly, file, true);
+        const loaded = instantiate(webAssembly, file, true, shared);
         if (loaded) return loaded;
       } catch {
         // Fall through to the plain SIMD build.
@@ -163,10 +186,10 @@ export function loadWasmKernelModule(variant: SimdVariant = 'auto'): WasmKernelM
     }
     if (variant === 'relaxed') return null;
   }
-  const file = findFile(PLAIN_FILE);
+  const file = findFile(name(PLAIN_FILE));
   if (!file) return null;
   try {
-    return instantiate(webAssembly, file, false);
+    return instantiate(webAssembly, file, false, shared);
   } catch {
     return null;
   }

@@ -1,0 +1,43 @@
+import { type BenchResult, benchTable, fillRatios } from './bench-table';
+
+function result(engine: string, msPerStep: number, threads = 1): BenchResult {
+  return {
+    engine,
+    description: engine,
+    threads,
+    msPerStep,
+    secondsPerEpoch: (msPerStep * 469) / 1000,
+    samplesPerSecond: 128000 / msPerStep,
+    gflops: 128.9 / msPerStep,
+    ratioToTfjsWasm: null,
+    timeRatioToFastestNative: null,
+    timeRatioToPytorch1Thread: null,
+    inferenceImagesPerSecondBatch1: 1000,
+    inferenceImagesPerSecondBatch1000: 100000,
+    inferenceGflopsBatch1000: 1,
+  };
+}
+
+describe('fillRatios', () => {
+  it('relates every row to tfjs-wasm (speed-up), the fastest native peer and PyTorch on one thread (time ratios)', () => {
+    const rows = [result('scratch-wasm', 2), result('tfjs-wasm', 80), result('pytorch-1t', 2.5), result('pytorch-2t', 5, 2), result('keras-jax-2t', 2.2, 2)];
+    fillRatios(rows);
+    const [ours, tfjs, torch1] = rows;
+    expect(ours.ratioToTfjsWasm).toBeCloseTo(40, 10);
+    expect(tfjs.ratioToTfjsWasm).toBe(1);
+    expect(ours.timeRatioToFastestNative).toBeCloseTo(2 / 2.2, 10);
+    expect(ours.timeRatioToPytorch1Thread).toBeCloseTo(0.8, 10);
+    expect(torch1.timeRatioToPytorch1Thread).toBe(1);
+  });
+  it('leaves the ratios null when the reference did not run, and the table shows "-"', () => {
+    const rows = [result('scratch-wasm', 2), result('jax-js-wasm', 10)];
+    fillRatios(rows);
+    expect(rows.map((r) => [r.ratioToTfjsWasm, r.timeRatioToFastestNative, r.timeRatioToPytorch1Thread])).toEqual([
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const table = benchTable(rows).split('\n');
+    expect(table[0]).toMatch(/^engine\s+threads\s+ms\/step/);
+    expect(table[2]).toMatch(/^scratch-wasm\s+1\s+2\.00\s+0\.94\s+64,000\s+64\.5\s+-\s+-\s+-/);
+  });
+});

@@ -1,0 +1,1 @@
+module.exports = require('@backprop/jest-preset').jestConfig(__dirname);
