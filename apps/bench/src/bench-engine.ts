@@ -1,3 +1,5 @@
+import type { ActivationName } from '@backprop/core';
+
 /** One contender of the benchmark, set up with its model and random data, ready to be timed. */
 export interface BenchEngine {
   /** `scratch-wasm`, `scratch-js`, `tfjs-wasm`, `tfjs-cpu`, `tfjs-node`. */
@@ -20,7 +22,7 @@ export interface BenchData {
 
 export interface BenchModel {
   readonly layers: readonly number[];
-  readonly activation: string;
+  readonly activation: ActivationName;
   readonly batchSize: number;
   readonly learningRate: number;
   readonly seed: number;

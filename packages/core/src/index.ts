@@ -1,30 +1,27 @@
 export * from './errors';
 export * from './matrix';
 export * from './random';
-export type { ActivationName, ActivationSpec, Kernels } from './kernels/kernels';
+export type { ActivationSpec, Kernels } from './kernels/kernels';
+export * from './descriptors';
 export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
 // Node: ./platform/node registers the worker_threads pool of the wasm kernels (threads > 1,
 // BACKPROP_THREADS) and their shared-memory builds; the browser build runs the wasm kernels on one thread.
 export { canUseWasmThreads, loadWasmKernels, type WasmKernelOptions, type WasmKernels } from './kernels/wasm-kernels';
 export { defaultWasmThreads } from './kernels/thread-pool';
-export { activationNames, activationSpec, getActivation, sigmoid, type ActivationDefinition } from './activations/activation-registry';
-export { acceptedLossNames, EPSILON, getLoss, lossNames, resolveLossName, type Loss, type LossName, type LossSpec } from './losses/loss-registry';
+export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type ActivationOption } from './activations/activation-registry';
+export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
 export {
   getInitializer,
-  initializerNames,
   resolveInitializerName,
   type Initializer,
-  type InitializerName,
 } from './initializers/initializer-registry';
 export {
   createOptimizer,
-  optimizerNames,
   optimizerSlotCount,
   optimizerSpec,
   unsupportedOptimizerOptions,
   type Optimizer,
-  type OptimizerName,
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
@@ -54,3 +51,13 @@ export { loadWasmBinaries, resetWasmBinaries, setWasmBinaries, type WasmBinaries
 export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from './options/check-option-keys';
 export { optionKeys } from './options/option-keys';
 export { closestName, editDistance } from './options/closest-name';
+export { type Layer, type LayerContext, type LayerWeight, shapeSize } from './layers/layer';
+export { Dense as DenseLayer, type DenseConfig } from './layers/dense';
+export { Activation as ActivationLayer, type ActivationConfig } from './layers/activation';
+export { Dropout as DropoutLayer, type DropoutConfig, type MaskSource, rngMaskSource } from './layers/dropout';
+export { Flatten as FlattenLayer, type FlattenConfig } from './layers/flatten';
+export { Reshape as ReshapeLayer, type ReshapeConfig } from './layers/reshape';
+export { InputLayer, type InputLayerConfig } from './layers/input-layer';
+export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
+export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
+export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';

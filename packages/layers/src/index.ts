@@ -3,7 +3,7 @@
  * training loop (batching, seeded shuffling, validation, metrics, callbacks); a backend does the math —
  * `scratch` (core's engine, the default) or any registered plugin such as `@backprop/tfjs-adapter`.
  */
-export type { Backend, BackendFactory, DenseLayerSpec, ModelSpec } from './backend/backend';
+export type { Backend, BackendFactory, DropoutMasks, ModelSpec } from './backend/backend';
 export { getBackend, getBackendNames, registerBackend, resolveBackend, setBackend } from './backend/backend-registry';
 export { ScratchBackend, scratchBackendFactory } from './backend/scratch-backend';
 export { Callback, type CallbackModel, type TrainingParams } from './callbacks/callback';
@@ -28,6 +28,9 @@ export type { LayerJson, ModelJson, WeightsManifestEntry, WeightsManifestGroup }
 export { Activation, type ActivationArgs, type ActivationConstructor, ActivationLayer } from './layers/activation';
 export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
+export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';
+export { InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
+export { Reshape, type ReshapeArgs, type ReshapeConstructor, ReshapeLayer } from './layers/reshape';
 export { Layer, type LayerClassName, type LayerOptions } from './layers/layer';
 export { clearSession } from './layers/layer-names';
 export { type LossOption, resolveLoss, type ResolvedLoss } from './losses/loss-resolution';

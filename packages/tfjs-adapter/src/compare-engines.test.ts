@@ -1,4 +1,4 @@
-import type { OptimizerSpec } from '@backprop/core';
+import type { ActivationOption, CoreLossIdentifier, OptimizerSpec } from '@backprop/core';
 import { loadDigits } from '@backprop/datasets';
 import { compareEngines, type ParityReport } from './compare-engines';
 import { createModelSpec } from './model-spec';
@@ -73,14 +73,43 @@ describe('compareEngines on a 64-32-16-10 model, 200 steps of the digits', () =>
     expect(report.failures.join('\n')).toMatch(/at step \d+/);
   });
 
-  test('dropout is refused, since the engines draw different masks', async () => {
-    const spec = createModelSpec({ inputSize: 64, layers: [{ units: 10, activation: 'softmax', dropoutRate: 0.5 }] });
-    await expect(compareEngines({ spec, x: data.x, y: data.y, steps: 1 })).rejects.toThrow(/dropoutRate 0.*"dense" has 0.5/);
+  test('with Dropout the engines agree too: both get the same masks', async () => {
+    const spec = createModelSpec({
+      inputSize: 64,
+      layers: [
+        { units: 32, activation: 'relu', dropoutRate: 0.2 },
+        { units: 10, activation: 'softmax' },
+      ],
+      loss: 'categoricalCrossentropy',
+      optimizer: { name: 'rmsprop', learningRate: 0.001 },
+      seed: 42,
+    });
+    const report = await compareEngines({ spec, x: data.x, y: data.y, steps: 200, batchSize: 32, seed: 3 });
+    figures.push(`  cpu  dropout   max |Δw| ${report.maxWeightDiff.toExponential(2)}`);
+    expect(report.failures).toEqual([]);
+    expect(report.maxWeightDiff).toBeLessThanOrEqual(1e-4);
   });
 });
 
 describe('compareEngines on the tfjs wasm backend', () => {
   beforeAll(() => initTfjs({ backend: 'wasm' }));
+
+  test("Keras's mnist_mlp with Dropout(0.2): 64-512-512-10 ReLU, RMSprop, 200 steps, same masks on both engines", async () => {
+    const spec = createModelSpec({
+      inputSize: 64,
+      layers: [
+        { units: 512, activation: 'relu', dropoutRate: 0.2 },
+        { units: 512, activation: 'relu', dropoutRate: 0.2 },
+        { units: 10, activation: 'softmax' },
+      ],
+      loss: 'categoricalCrossentropy',
+      optimizer: { name: 'rmsprop', learningRate: 0.001 },
+      seed: 11,
+    });
+    const report = await compareEngines({ spec, x: data.x, y: data.y, steps: 200, batchSize: 32, seed: 3 });
+    figures.push(`  wasm mnist_mlp+dropout max |Δw| ${report.maxWeightDiff.toExponential(2)}`);
+    expect(report.maxWeightDiff).toBeLessThanOrEqual(1e-4);
+  });
 
   test.each<[string, OptimizerSpec]>([
     ['SGD', { name: 'sgd', learningRate: 0.1 }],
@@ -99,7 +128,7 @@ describe('compareEngines on the tfjs wasm backend', () => {
 describe('every activation and loss trains alike (40 steps, 64-16-n)', () => {
   beforeAll(() => initTfjs({ backend: 'cpu' }));
 
-  const cases: [string, string | { name: string; alpha: number }, string, string | { name: string; delta: number }][] = [
+  const cases: [string, ActivationOption, ActivationOption, CoreLossIdentifier | { name: CoreLossIdentifier; delta: number }][] = [
     ['sigmoid → sigmoid, sse', 'sigmoid', 'sigmoid', 'sse'],
     ['leakyRelu 0.1 → linear, mse', { name: 'leakyRelu', alpha: 0.1 }, 'linear', 'mse'],
     ['elu 0.5 → sigmoid, binary CE', { name: 'elu', alpha: 0.5 }, 'sigmoid', 'binaryCrossentropy'],

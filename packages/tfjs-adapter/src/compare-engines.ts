@@ -1,5 +1,16 @@
-import { ArgumentError, createOptimizer, DenseNetwork, describeKernels, type LayerWeights, ShapeError } from '@backprop/core';
-import type { ModelSpec, Sequential } from '@backprop/layers';
+import {
+  ArgumentError,
+  type DropoutLayer,
+  jsKernels,
+  type LayerWeights,
+  layerFromConfig,
+  Rng,
+  rngMaskSource,
+  SequentialNetwork,
+  ShapeError,
+  shapeSize,
+} from '@backprop/core';
+import { type ModelSpec, ScratchBackend, type Sequential } from '@backprop/layers';
 import { BatchOrder } from './batch-order';
 import { type SequentialToSpecOptions, sequentialToSpec } from './sequential-to-spec';
 import { tfjsBackendFactory } from './tfjs-backend-factory';
@@ -20,7 +31,7 @@ export interface CompareEnginesOptions {
   readonly loss?: SequentialToSpecOptions['loss'];
   /** With `model`: default `sgd` with Keras's defaults. */
   readonly optimizer?: SequentialToSpecOptions['optimizer'];
-  /** Inputs, row-major (rows × spec.inputSize), or one array per row. */
+  /** Inputs, row-major (rows × the input width), or one array per row. */
   readonly x: Float32Array | readonly (readonly number[])[];
   /** Targets, row-major (rows × output units), or one array per row. */
   readonly y: Float32Array | readonly (readonly number[])[];
@@ -60,7 +71,7 @@ export interface ParityReport {
 
 /**
  * Train core's scratch engine and TensorFlow.js side by side — same initial weights, same batches in the same
- * seeded order — and report, per step, both losses and the largest weight difference. Any difference is a
+ * seeded order, same dropout masks — and report, per step, both losses and the largest weight difference. Any difference is a
  * difference in math (or float32 rounding), which is what this measures.
  */
 export async function compareEngines(options: CompareEnginesOptions): Promise<ParityReport> {
@@ -70,42 +81,41 @@ export async function compareEngines(options: CompareEnginesOptions): Promise<Pa
   const tolerance: Required<ParityTolerance> = { weights: 1e-4, lossDigits: 4, ...options.tolerance };
   if (!Number.isInteger(steps) || steps <= 0) throw new ArgumentError(`steps must be a positive integer, got ${steps}`);
   if (!Number.isInteger(batchSize) || batchSize <= 0) throw new ArgumentError(`batchSize must be a positive integer, got ${batchSize}`);
-  const dropout = spec.layers.find((l) => l.dropoutRate > 0);
-  if (dropout) {
-    throw new ArgumentError(`compareEngines needs dropoutRate 0 (the engines draw different masks); layer "${dropout.name}" has ${dropout.dropoutRate}`);
-  }
-  const outputSize = spec.layers[spec.layers.length - 1].units;
-  const x = rowMajor(options.x, spec.inputSize, 'x');
+  // The shapes of the description, from core's layers: input and output widths, and what each Dropout drops.
+  const shapes = new SequentialNetwork({ inputShape: spec.inputShape, layers: spec.layers.map(layerFromConfig), kernels: jsKernels });
+  const inputSize = shapes.inputSize;
+  const outputSize = shapes.outputSize;
+  const dropouts = shapes.layers.filter((l) => l.className === 'Dropout').map((l) => ({ rate: (l as DropoutLayer).rate, width: shapeSize(l.inputShape) }));
+  shapes.dispose();
+  const x = rowMajor(options.x, inputSize, 'x');
   const y = rowMajor(options.y, outputSize, 'y');
-  const rows = x.length / spec.inputSize;
+  const rows = x.length / inputSize;
   if (y.length / outputSize !== rows) throw new ShapeError(`y must have as many rows as x (${rows}), got ${y.length / outputSize}`);
   if (batchSize > rows) throw new ArgumentError(`batchSize must be at most the number of rows (${rows}), got ${batchSize}`);
 
-  const scratch = new DenseNetwork({
-    inputSize: spec.inputSize,
-    layers: spec.layers.map((l) => ({ units: l.units, activation: l.activation, useBias: l.useBias })),
-    loss: spec.loss,
-  });
-  scratch.setWeights(spec.initialWeights);
-  const optimizer = createOptimizer(spec.optimizer, scratch.kernels);
-  const tfjs = await tfjsBackendFactory.create(spec);
+  const scratch = new ScratchBackend(spec);
+  await tfjsBackendFactory.prepare();
+  const tfjs = tfjsBackendFactory.create(spec);
   const results: ParityStep[] = [];
   try {
     const batches = new BatchOrder(rows, batchSize, options.seed ?? spec.seed);
-    const bx = new Float32Array(batchSize * spec.inputSize);
+    // Both engines get the same dropout masks, drawn from one seeded source as the layers facade does.
+    const maskSource = rngMaskSource(new Rng((options.seed ?? spec.seed) + 2));
+    const masks = dropouts.map((d) => new Float32Array(batchSize * d.width));
+    const bx = new Float32Array(batchSize * inputSize);
     const by = new Float32Array(batchSize * outputSize);
     for (let step = 1; step <= steps; step++) {
-      batches.fill(x, spec.inputSize, bx, y, outputSize, by);
-      const scratchLoss = scratch.trainStep(bx, by, batchSize, optimizer);
-      const tfjsLoss = tfjs.trainOnBatch(bx, by, batchSize);
+      batches.fill(x, inputSize, bx, y, outputSize, by);
+      dropouts.forEach((d, i) => maskSource.fill(masks[i], d.rate, masks[i].length, `dropout ${i}`));
+      const scratchLoss = scratch.trainOnBatch(bx, by, batchSize, masks);
+      const tfjsLoss = tfjs.trainOnBatch(bx, by, batchSize, masks);
       const denominator = Math.max(Math.abs(scratchLoss), Math.abs(tfjsLoss));
       const lossRelativeDiff = denominator === 0 ? 0 : Math.abs(scratchLoss - tfjsLoss) / denominator;
       results.push({ step, scratchLoss, tfjsLoss, lossRelativeDiff, maxWeightDiff: maxDifference(scratch.getWeights(), tfjs.getWeights()) });
     }
-    return summarise(results, tolerance, { scratch: `scratch (${describeKernels(scratch.kernels)})`, tfjs: tfjs.description });
+    return summarise(results, tolerance, { scratch: scratch.description, tfjs: tfjs.description });
   } finally {
     tfjs.dispose();
-    optimizer.dispose();
     scratch.dispose();
   }
 }

@@ -25,6 +25,7 @@ export {
   describeTfjs,
   getTfjsInfo,
   initTfjs,
+  isTfjsReady,
   type InitTfjsOptions,
   loadFromConsumer,
   TFJS_BACKEND_ENV,

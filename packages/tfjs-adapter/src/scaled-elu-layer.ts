@@ -11,8 +11,8 @@ export class ScaledElu extends tf.layers.Layer {
   static readonly className = 'BackpropScaledElu';
   readonly alpha: number;
 
-  constructor(args: { alpha: number; name?: string }) {
-    super({ name: args.name });
+  constructor(args: { alpha: number; name?: string; inputShape?: number[] }) {
+    super({ name: args.name, ...(args.inputShape ? { inputShape: args.inputShape } : {}) });
     this.alpha = args.alpha;
     this.supportsMasking = true;
   }

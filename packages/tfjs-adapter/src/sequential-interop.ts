@@ -1,4 +1,16 @@
-import { Dense, Dropout, Sequential } from '@backprop/layers';
+import type { LayerConfig } from '@backprop/core';
+import {
+  Activation,
+  type ActivationArgs,
+  Dense,
+  type DenseArgs,
+  Dropout,
+  Flatten,
+  InputLayer,
+  type Layer,
+  Reshape,
+  Sequential,
+} from '@backprop/layers';
 import type * as tf from '@tensorflow/tfjs';
 import { sequentialToSpec } from './sequential-to-spec';
 import { specToTfjsModel } from './spec-to-tfjs-model';
@@ -13,23 +25,13 @@ export async function toTfjsModel(model: Sequential): Promise<tf.Sequential> {
 }
 
 /**
- * A `Sequential` from a tfjs model of Dense layers (activation and dropout layers after them are folded in),
- * holding the tfjs model's weights. Layers that core cannot express throw `TfjsUnsupportedError`.
+ * A `Sequential` from a tfjs Sequential model, layer for layer (activation layers such as LeakyReLU become
+ * Activation layers), holding the tfjs model's weights. Layers that core cannot express throw `TfjsUnsupportedError`.
  */
 export function fromTfjsModel(tfModel: tf.LayersModel, options: { seed?: number } = {}): Sequential {
   const spec = tfjsModelToSpec(tfModel);
   const model = new Sequential({ seed: options.seed });
-  spec.layers.forEach((layer, i) => {
-    model.add(
-      Dense(layer.units, {
-        name: layer.name,
-        activation: layer.activation,
-        useBias: layer.useBias,
-        ...(i === 0 ? { inputShape: [spec.inputSize] } : {}),
-      }),
-    );
-    if (layer.dropoutRate > 0) model.add(Dropout(layer.dropoutRate, { name: `${layer.name}_dropout` }));
-  });
+  spec.layers.forEach((layer, i) => model.add(facadeLayer(layer, i === 0 ? [...spec.inputShape] : undefined)));
   const flat: Float32Array[] = [];
   for (const w of spec.initialWeights) {
     flat.push(Float32Array.from(w.kernel));
@@ -37,4 +39,23 @@ export function fromTfjsModel(tfModel: tf.LayersModel, options: { seed?: number 
   }
   model.setWeights(flat);
   return model;
+}
+
+/** The facade layer of a layer config. */
+function facadeLayer(layer: LayerConfig, inputShape: number[] | undefined): Layer {
+  const shape = inputShape ? { inputShape } : {};
+  switch (layer.className) {
+    case 'Dense':
+      return Dense({ ...layer.config, ...shape } as DenseArgs);
+    case 'Activation':
+      return Activation({ ...layer.config, ...shape } as ActivationArgs);
+    case 'Dropout':
+      return Dropout({ ...layer.config, ...shape });
+    case 'Flatten':
+      return Flatten({ ...layer.config, ...shape });
+    case 'Reshape':
+      return Reshape({ ...layer.config, ...shape });
+    case 'InputLayer':
+      return InputLayer({ ...layer.config });
+  }
 }

@@ -10,10 +10,10 @@ export interface SequentialToSpecOptions {
   readonly seed?: number;
 }
 
-/** The model spec of a `Sequential` (its dense stack, as its backends see it) with its current weights. */
+/** The model description of a `Sequential` (its layer configs, as its backends receive them) with its current weights. */
 export async function sequentialToSpec(model: Sequential, options: SequentialToSpecOptions = {}): Promise<ModelSpec> {
   const plan = model.plan();
-  const flat = await model.getWeightsAsync();
+  const flat = model.getWeights();
   let next = 0;
   const initialWeights: LayerWeights[] = plan.dense.map(({ layer }) => {
     const kernel = flat[next++];
@@ -24,14 +24,8 @@ export async function sequentialToSpec(model: Sequential, options: SequentialToS
     };
   });
   return {
-    inputSize: plan.inputSize,
-    layers: plan.dense.map((d) => ({
-      name: d.layer.name,
-      units: d.layer.units,
-      activation: d.activation,
-      useBias: d.layer.useBias,
-      dropoutRate: d.dropoutRate,
-    })),
+    inputShape: plan.inputShape,
+    layers: plan.configs,
     loss: getLoss(options.loss ?? 'mse').spec,
     optimizer: optimizerSpec(options.optimizer ?? 'sgd'),
     initialWeights,

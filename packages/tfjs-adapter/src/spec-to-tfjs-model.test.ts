@@ -1,4 +1,4 @@
-import { DenseNetwork, Rng } from '@backprop/core';
+import { type ActivationOption, layerFromConfig, Rng, SequentialNetwork } from '@backprop/core';
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { TfjsUnsupportedError } from './errors';
@@ -13,11 +13,8 @@ const x = Float32Array.from({ length: rows * 6 }, () => rng.uniform(-2, 2));
 
 /** Core's forward pass of a spec, the reference every tfjs prediction is held to. */
 function corePredict(spec: ModelSpec, input: Float32Array): Float32Array {
-  const net = new DenseNetwork({
-    inputSize: spec.inputSize,
-    layers: spec.layers.map((l) => ({ units: l.units, activation: l.activation, useBias: l.useBias })),
-  });
-  net.setWeights(spec.initialWeights);
+  const net = new SequentialNetwork({ inputShape: spec.inputShape, layers: spec.layers.map(layerFromConfig) });
+  net.setLayerWeights(spec.initialWeights);
   const out = Float32Array.from(net.forward(input, rows).subarray(0, rows * net.outputSize));
   net.dispose();
   return out;
@@ -32,7 +29,7 @@ function maxDiff(a: Float32Array, b: Float32Array): number {
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 }
 
-const activations: [string, string | { name: string; alpha: number }][] = [
+const activations: [string, ActivationOption][] = [
   ['linear', 'linear'],
   ['sigmoid', 'sigmoid'],
   ['tanh', 'tanh'],
@@ -64,7 +61,7 @@ describe('specToTfjsModel', () => {
     });
     const { model, groups } = buildTfjsModel(spec);
     expect(model.layers.map((l) => l.getClassName())).toEqual(['Dense', 'LeakyReLU', 'Dropout', 'Dense', 'BackpropScaledElu']);
-    expect(groups[1].dense.getWeights()).toHaveLength(1);
+    expect(groups[2].dense!.getWeights()).toHaveLength(1);
     model.dispose();
   });
 
@@ -88,7 +85,7 @@ describe('specToTfjsModel', () => {
 describe('tfjsModelToSpec', () => {
   beforeAll(() => initTfjs({ backend: 'cpu' }));
 
-  test('round trip spec → tfjs → spec keeps the spec and gives identical predictions', () => {
+  test('round trip spec → tfjs → spec keeps the layers (α activations as their own layers), weights and predictions', () => {
     const spec = createModelSpec({
       inputSize: 6,
       layers: [
@@ -103,7 +100,18 @@ describe('tfjsModelToSpec', () => {
     });
     const model = specToTfjsModel(spec);
     const back = tfjsModelToSpec(model, { loss: spec.loss, optimizer: spec.optimizer, seed: 4 });
-    expect(back).toEqual(spec);
+    expect(back.layers.map((l) => [l.className, l.config.name])).toEqual([
+      ['Dense', 'dense'],
+      ['Activation', 'dense_leaky_relu'],
+      ['Dense', 'dense_1'],
+      ['Activation', 'dense_1_elu'],
+      ['Dropout', 'dropout'],
+      ['Dense', 'dense_2'],
+      ['Dense', 'dense_3'],
+    ]);
+    expect(back.layers[3].config).toEqual({ name: 'dense_1_elu', activation: { name: 'elu', alpha: 0.5 } });
+    expect(back.initialWeights).toEqual(spec.initialWeights);
+    expect(maxDiff(corePredict(back, x), corePredict(spec, x))).toBe(0);
     const again = specToTfjsModel(back);
     expect(maxDiff(tfjsPredict(again, x, 6), tfjsPredict(model, x, 6))).toBe(0);
     model.dispose();
@@ -120,9 +128,10 @@ describe('tfjsModelToSpec', () => {
     });
     model.compile({ loss: 'meanSquaredError', optimizer: tf.train.momentum(0.05, 0.9, true) });
     const spec = tfjsModelToSpec(model);
-    expect(spec.layers.map((l) => [l.units, l.activation.name])).toEqual([
-      [4, 'relu'],
-      [3, 'sigmoid'],
+    expect(spec.layers.map((l) => [l.className, l.className === 'Dense' ? l.config.units : l.className === 'Activation' ? l.config.activation : null])).toEqual([
+      ['Dense', 4],
+      ['Dense', 3],
+      ['Activation', { name: 'sigmoid', alpha: 0 }],
     ]);
     expect(spec.loss).toEqual({ name: 'mse' });
     expect(spec.optimizer).toMatchObject({ name: 'sgd', learningRate: 0.05, momentum: 0.9, nesterov: true });
@@ -153,7 +162,7 @@ describe('tfjsModelToSpec', () => {
     );
     const loaded = await tf.loadLayersModel(tf.io.fromMemory(artifacts!));
     expect(maxDiff(tfjsPredict(loaded, x, 6), tfjsPredict(model, x, 6))).toBe(0);
-    expect(tfjsModelToSpec(loaded).layers[0].activation).toEqual({ name: 'elu', alpha: 0.5 });
+    expect(tfjsModelToSpec(loaded).layers[1].config).toEqual({ name: 'dense_elu', activation: { name: 'elu', alpha: 0.5 } });
     model.dispose();
     loaded.dispose();
   });

@@ -1,5 +1,16 @@
-import { ArgumentError, type LayerWeights, Rng, ShapeError } from '@backprop/core';
-import type { Backend, ModelSpec } from '@backprop/layers';
+import {
+  type ActivationSpec,
+  ArgumentError,
+  activationSpec,
+  type LayerConfig,
+  type LayerWeights,
+  type MaskSource,
+  Rng,
+  rngMaskSource,
+  ShapeError,
+  shapeSize,
+} from '@backprop/core';
+import type { Backend, DropoutMasks, ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
@@ -18,22 +29,22 @@ export class TfjsBackend implements Backend {
   private readonly loss: TfjsLoss;
   private readonly optimizer: tf.Optimizer;
   private readonly variables: tf.Variable[];
+  private readonly inputShape: readonly number[];
   private readonly inputSize: number;
   private readonly outputSize: number;
-  /** Dropout seeds, one per step, drawn from the spec seed. */
-  private readonly dropoutRng: Rng;
+  /** Masks drawn from the spec seed, for a `trainOnBatch` given none (the same draw as the scratch engine's). */
+  private readonly ownMasks: MaskSource;
   /**
-   * The last training forward pass's last-layer output before its dropout (logits when the loss is fused), kept
-   * for `lastTrainOutputs`; core's scratch engine also reports the undropped activations there.
+   * The last training forward pass's output (the logits when the loss is fused), kept for `lastTrainOutputs`;
+   * core's scratch engine reports the same output.
    */
   private lastOutput: tf.Tensor | null = null;
   private disposed = false;
 
   constructor(spec: ModelSpec, description: string) {
-    const last = spec.layers[spec.layers.length - 1];
     // The loss first (it allocates nothing), then the model (which disposes itself if it fails), then the
     // optimizer (which allocates its learning-rate scalars): bad input never leaves tensors behind.
-    this.loss = tfjsLoss(spec.loss, last.activation, last.dropoutRate);
+    this.loss = tfjsLoss(spec.loss, endsInSoftmax(spec.layers) ? SOFTMAX : LINEAR);
     const parts = buildTfjsModel(spec);
     try {
       this.optimizer = tfjsOptimizer(spec.optimizer);
@@ -43,29 +54,29 @@ export class TfjsBackend implements Backend {
     }
     this.model = parts.model;
     this.groups = parts.groups;
-    this.variables = parts.groups.flatMap((g) => g.dense.trainableWeights.map((w) => w.read() as tf.Variable));
-    this.inputSize = spec.inputSize;
-    this.outputSize = last.units;
-    this.dropoutRng = new Rng(spec.seed);
+    this.variables = parts.groups.flatMap((g) => (g.dense ? g.dense.trainableWeights.map((w) => w.read() as tf.Variable) : []));
+    this.inputShape = [...spec.inputShape];
+    this.inputSize = shapeSize(spec.inputShape);
+    this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
+    this.ownMasks = rngMaskSource(new Rng(spec.seed));
     this.description = description;
   }
 
-  trainOnBatch(x: Float32Array, y: Float32Array, rows: number): number {
+  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number {
     this.checkAlive('trainOnBatch');
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
-    const dropoutSeed = this.dropoutRng.nextUint32();
     this.releaseLastOutput();
     const { value, grads } = tf.tidy(() => {
-      const xs = tf.tensor2d(x.subarray(0, rows * this.inputSize), [rows, this.inputSize]);
+      const xs = tf.tensor(x.subarray(0, rows * this.inputSize), [rows, ...this.inputShape]);
       const ys = tf.tensor2d(y.subarray(0, rows * this.outputSize), [rows, this.outputSize]);
       // computeGradients then applyGradients is what minimize(f, true, varList) does, split so that a
       // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
       // the weights stay the last good ones for the facade to report the divergence.
       return this.optimizer.computeGradients(() => {
-        const { output, beforeDropout } = this.forwardTraining(xs, dropoutSeed);
+        const output = this.forwardTraining(xs, rows, masks).reshape([rows, this.outputSize]) as tf.Tensor2D;
         // Kept (one tensor, replaced every step) so metrics need no second forward pass.
-        this.lastOutput = tf.keep(beforeDropout);
+        this.lastOutput = tf.keep(output);
         return this.loss.compute(output, ys);
       }, this.variables);
     });
@@ -81,7 +92,7 @@ export class TfjsBackend implements Backend {
     const size = rows * this.outputSize;
     if (out && out.length < size) throw new ShapeError(`predict output buffer must hold ${size} values (${rows}x${this.outputSize}), got ${out.length}`);
     const result = tf.tidy(() => {
-      const xs = tf.tensor2d(x.subarray(0, rows * this.inputSize), [rows, this.inputSize]);
+      const xs = tf.tensor(x.subarray(0, rows * this.inputSize), [rows, ...this.inputShape]);
       return this.model.predictOnBatch(xs) as tf.Tensor;
     });
     const values = result.dataSync() as Float32Array;
@@ -106,15 +117,16 @@ export class TfjsBackend implements Backend {
 
   getWeights(): LayerWeights[] {
     this.checkAlive('getWeights');
-    return this.groups.map((g) => readDenseWeights(g.dense));
+    return this.groups.filter((g) => g.dense).map((g) => readDenseWeights(g.dense!));
   }
 
   setWeights(weights: readonly LayerWeights[]): void {
     this.checkAlive('setWeights');
-    if (weights.length !== this.groups.length) {
-      throw new ShapeError(`setWeights expects weights for ${this.groups.length} layers, got ${weights.length}`);
+    const dense = this.groups.filter((g) => g.dense).map((g) => g.dense!);
+    if (weights.length !== dense.length) {
+      throw new ShapeError(`setWeights expects weights for ${dense.length} layers, got ${weights.length}`);
     }
-    this.groups.forEach((g, i) => writeDenseWeights(g.dense, weights[i], `layer ${i} ("${g.spec.name}")`));
+    dense.forEach((d, i) => writeDenseWeights(d, weights[i], `layer ${i} ("${d.name}")`));
   }
 
   dispose(): void {
@@ -126,34 +138,47 @@ export class TfjsBackend implements Backend {
   }
 
   /**
-   * The training-mode forward pass, layer by layer through tfjs-layers' own Dense/LeakyReLU/ELU `apply`.
-   * Two departures from `model.apply(x, { training: true })`:
-   * - Porting note: a tfjs Dropout layer with a fixed `seed` draws the same mask at every call; here each step
-   *   gets its own seed (drawn from the spec seed), so masks differ between steps yet replay with the seed.
-   * - With softmax + categorical cross-entropy (and no dropout on the last layer) the last Dense's logits are
-   *   returned and the loss applies the softmax itself (core's fused kernel). With dropout on the last layer,
-   *   as in core, the softmax output is masked and the loss is the plain categorical cross-entropy of that.
-   * `output` is what the loss sees; `beforeDropout` the last layer's output (or logits) before its dropout.
+   * The training-mode forward pass, config by config through tfjs-layers' own `apply`, with two departures
+   * from `model.apply(x, { training: true })`:
+   * - A Dropout multiplies by the mask the facade drew for it (the same one the scratch engine uses), or
+   *   without masks by one drawn from the spec seed, instead of tfjs drawing its own.
+   * - With softmax + categorical cross-entropy at the end, the logits are returned and the loss applies the
+   *   softmax itself (core's fused kernel does the same).
    */
-  private forwardTraining(xs: tf.Tensor2D, dropoutSeed: number): { output: tf.Tensor2D; beforeDropout: tf.Tensor2D } {
+  private forwardTraining(xs: tf.Tensor, rows: number, masks: DropoutMasks | undefined): tf.Tensor {
     let h: tf.Tensor = xs;
-    let beforeDropout: tf.Tensor = xs;
+    let dropout = 0;
     const last = this.groups.length - 1;
     this.groups.forEach((group, i) => {
       if (i === last && this.loss.fromLogits) {
-        // fromLogits implies dropoutRate 0 here (tfjsLoss), so there is no mask to apply.
-        const [kernel, bias] = group.dense.trainableWeights.map((w) => w.read());
-        h = tf.matMul(h, kernel);
-        if (bias) h = tf.add(h, bias);
-        beforeDropout = h;
+        // A softmax Dense: x·kernel + bias; an Activation('softmax') after a linear Dense: its input.
+        if (group.dense) {
+          const [kernel, bias] = group.dense.trainableWeights.map((w) => w.read());
+          h = tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
+          if (bias) h = tf.add(h, bias);
+        }
         return;
       }
-      h = group.dense.apply(h) as tf.Tensor;
-      for (const layer of group.activationLayers) h = layer.apply(h) as tf.Tensor;
-      beforeDropout = h;
-      if (group.spec.dropoutRate > 0) h = tf.dropout(h, group.spec.dropoutRate, undefined, dropoutSeed + i);
+      if (group.config.className === 'Dropout') {
+        const mask = this.mask(masks, dropout++, rows, h.size / rows, group.config.config.rate, group.config.config.name ?? '');
+        h = tf.mul(h, tf.tensor(mask, h.shape));
+        return;
+      }
+      for (const layer of group.layers) h = layer.apply(h, { training: true }) as tf.Tensor;
     });
-    return { output: h as tf.Tensor2D, beforeDropout: beforeDropout as tf.Tensor2D };
+    return h;
+  }
+
+  private mask(masks: DropoutMasks | undefined, index: number, rows: number, width: number, rate: number, name: string): Float32Array {
+    const count = rows * width;
+    if (masks) {
+      const given = masks[index];
+      if (!given || given.length < count) throw new ShapeError(`Dropout "${name}" needs a mask of ${count} values, got ${given ? given.length : 'none'}`);
+      return given.subarray(0, count);
+    }
+    const own = new Float32Array(count);
+    this.ownMasks.fill(own, rate, count, name);
+    return own;
   }
 
   private releaseLastOutput(): void {
@@ -164,6 +189,22 @@ export class TfjsBackend implements Backend {
   private checkAlive(method: string): void {
     if (this.disposed) throw new ArgumentError(`${method}() called on a disposed tfjs backend; expected a live backend, got a disposed one`);
   }
+}
+
+const SOFTMAX: ActivationSpec = { name: 'softmax', alpha: 0 };
+const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
+
+/**
+ * Whether the model ends in a softmax the loss may fuse, by core's rule (`fuseNeighbours`): a softmax Dense
+ * last, or an Activation('softmax') last right after a linear Dense.
+ */
+function endsInSoftmax(layers: readonly LayerConfig[]): boolean {
+  const last = layers[layers.length - 1];
+  const before = layers[layers.length - 2];
+  const activationOf = (l: LayerConfig | undefined) =>
+    l?.className === 'Dense' ? activationSpec(l.config.activation ?? 'linear').name : l?.className === 'Activation' ? activationSpec(l.config.activation).name : null;
+  if (last?.className === 'Dense') return activationOf(last) === 'softmax';
+  return last?.className === 'Activation' && activationOf(last) === 'softmax' && before?.className === 'Dense' && activationOf(before) === 'linear';
 }
 
 function checkBatch(data: Float32Array, rows: number, width: number, name: string): void {

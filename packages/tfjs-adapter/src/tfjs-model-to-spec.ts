@@ -2,12 +2,13 @@ import {
   type ActivationSpec,
   ArgumentError,
   getLoss,
+  type LayerConfig,
   type LayerWeights,
   type OptimizerSpec,
   optimizerSpec,
   resolveLossName,
 } from '@backprop/core';
-import type { DenseLayerSpec, ModelSpec } from '@backprop/layers';
+import type { ModelSpec } from '@backprop/layers';
 import type * as tf from '@tensorflow/tfjs';
 import { activationFromTfjs } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
@@ -24,70 +25,52 @@ export interface TfjsModelToSpecOptions {
 }
 
 /** Layer classes this reader understands. */
-const supportedLayers = ['Dense', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'Dropout', 'InputLayer'];
-
-interface Draft {
-  name: string;
-  units: number;
-  activation: ActivationSpec;
-  /** Whether the Dense's own activation is linear, so a following activation layer may fold into it. */
-  open: boolean;
-  useBias: boolean;
-  dropoutRate: number;
-}
+const supportedLayers = ['Dense', 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
 
 /**
- * Read a tfjs model made of Dense layers (plus activation and dropout layers after them) into a model spec with
- * its current weights as the initial ones. Anything else — a Conv2D, a Dense on a rank-3 input, an activation core
- * does not have — throws `TfjsUnsupportedError` naming the layer.
+ * Read a tfjs Sequential model into a model description with its current weights as the initial ones: one layer
+ * config per tfjs layer (activation layers such as LeakyReLU become Activation configs). Anything else — a Conv2D,
+ * an activation core does not have — throws `TfjsUnsupportedError` naming the layer.
  */
 export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecOptions = {}): ModelSpec {
-  const inputShape = model.inputs[0]?.shape;
-  if (inputShape?.length !== 2 || typeof inputShape[1] !== 'number') {
-    throw new TfjsUnsupportedError('input shape', JSON.stringify(inputShape), ['[null, features]'], 'only flat inputs reach dense layers');
+  const shape = model.inputs[0]?.shape;
+  const inputShape = shape?.slice(1);
+  if (!inputShape || inputShape.length === 0 || !inputShape.every((d) => typeof d === 'number' && d > 0)) {
+    throw new TfjsUnsupportedError('input shape', JSON.stringify(shape), ['[null, ...sample shape]'], 'every sample dimension must be known');
   }
-  const drafts: Draft[] = [];
+  const layers: LayerConfig[] = [];
   const weights: LayerWeights[] = [];
   for (const layer of model.layers) {
     const className = layer.getClassName();
     const config = layer.getConfig() as Record<string, unknown>;
-    const previous = drafts[drafts.length - 1];
-    if (className === 'InputLayer') continue;
-    if (className === 'Dense') {
-      const activation = activationFromTfjs(String(config.activation ?? 'linear'), layer.name);
-      drafts.push({
-        name: layer.name,
-        units: Number(config.units),
-        activation,
-        open: activation.name === 'linear',
-        useBias: config.useBias !== false,
-        dropoutRate: 0,
-      });
-      weights.push(readDenseWeights(layer));
-      continue;
+    const name = layer.name;
+    switch (className) {
+      case 'InputLayer':
+        continue;
+      case 'Dense':
+        layers.push({
+          className: 'Dense',
+          config: { name, units: Number(config.units), activation: activationFromTfjs(String(config.activation ?? 'linear'), name), useBias: config.useBias !== false },
+        });
+        weights.push(readDenseWeights(layer));
+        continue;
+      case 'Dropout':
+        layers.push({ className: 'Dropout', config: { name, rate: Number(config.rate) } });
+        continue;
+      case 'Flatten':
+        layers.push({ className: 'Flatten', config: { name } });
+        continue;
+      case 'Reshape':
+        layers.push({ className: 'Reshape', config: { name, targetShape: config.targetShape as number[] } });
+        continue;
+      default:
+        if (!supportedLayers.includes(className)) throw new TfjsUnsupportedError(`layer "${name}"`, className, supportedLayers);
+        layers.push({ className: 'Activation', config: { name, activation: activationLayer(className, config, name) } });
     }
-    if (!previous) throw new TfjsUnsupportedError(`layer "${layer.name}" before the first Dense`, className, ['Dense']);
-    if (className === 'Dropout') {
-      if (previous.dropoutRate > 0) throw new TfjsUnsupportedError(`second dropout after "${previous.name}"`, layer.name, ['one Dropout per Dense']);
-      previous.dropoutRate = Number(config.rate);
-      continue;
-    }
-    const activation = activationLayer(className, config, layer.name);
-    if (!previous.open || previous.dropoutRate > 0) {
-      throw new TfjsUnsupportedError(
-        `activation layer "${layer.name}"`,
-        className,
-        ['directly after a Dense with linear activation'],
-        `it follows "${previous.name}", whose activation is already ${previous.activation.name}`,
-      );
-    }
-    previous.activation = activation;
-    previous.open = false;
   }
-  if (drafts.length === 0) throw new ArgumentError(`tfjs model "${model.name}" has no Dense layer; expected at least one`);
-  const layers: DenseLayerSpec[] = drafts.map(({ name, units, activation, useBias, dropoutRate }) => ({ name, units, activation, useBias, dropoutRate }));
+  if (layers.length === 0) throw new ArgumentError(`tfjs model "${model.name}" has no layers; expected at least one`);
   return {
-    inputSize: inputShape[1],
+    inputShape: inputShape as number[],
     layers,
     loss: getLoss(options.loss ?? compiledLoss(model) ?? 'mse').spec,
     optimizer: optimizerSpec(options.optimizer ?? compiledOptimizer(model) ?? 'sgd'),

@@ -95,6 +95,11 @@ export function initTfjs(options: InitTfjsOptions = {}): Promise<TfjsInfo> {
   return promise;
 }
 
+/** True once `initTfjs` has finished and nothing is switching: tfjs can then compute synchronously. */
+export function isTfjsReady(): boolean {
+  return info !== undefined && pending === undefined;
+}
+
 /** What `initTfjs` chose; throws when it has not run yet. */
 export function getTfjsInfo(): TfjsInfo {
   if (!info) throw new BackpropError('getTfjsInfo() needs TensorFlow.js initialised first; expected `await initTfjs()` before, got no initialisation');

@@ -1,3 +1,4 @@
+import { ACTIVATION_DESCRIPTORS, type ActivationIdentifier, activationAliases, activationNames } from '../descriptors/activation-descriptors';
 import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import { checkOptionKeys } from '../options/check-option-keys';
 import type { ActivationName, ActivationSpec } from '../kernels/kernels';
@@ -85,32 +86,27 @@ const definitions: readonly ActivationDefinition[] = [
   // Math.max keeps NaN visible (a ternary would turn it into 0).
   elementwise('relu', 0, (z) => Math.max(z, 0), (z) => (z > 0 ? 1 : 0)),
   // Keras's LeakyReLU default negative slope is 0.3 (tf.keras) — kept here.
-  elementwise('leakyRelu', 0.3, (z, a) => (z > 0 ? z : a * z), (z, _y, a) => (z > 0 ? 1 : a)),
+  elementwise('leakyRelu', ACTIVATION_DESCRIPTORS.leakyRelu.defaultAlpha, (z, a) => (z > 0 ? z : a * z), (z, _y, a) => (z > 0 ? 1 : a)),
   // ELU (Clevert et al., 2015): α(eᶻ − 1) for z ≤ 0; f′ = y + α there.
-  elementwise('elu', 1, (z, a) => (z > 0 ? z : a * Math.expm1(z)), (z, y, a) => (z > 0 ? 1 : y + a)),
+  elementwise('elu', ACTIVATION_DESCRIPTORS.elu.defaultAlpha, (z, a) => (z > 0 ? z : a * Math.expm1(z)), (z, y, a) => (z > 0 ? 1 : y + a)),
   softmax,
 ];
 
 const registry = new Map<string, ActivationDefinition>(definitions.map((d) => [d.name, d]));
 
-/** Keras and tfjs spellings accepted for the same activation. */
-const aliases: Record<string, ActivationName> = {
-  leaky_relu: 'leakyRelu',
-  leakyrelu: 'leakyRelu',
-  identity: 'linear',
-  logistic: 'sigmoid',
-};
-
-export const activationNames: readonly ActivationName[] = definitions.map((d) => d.name);
+export { activationNames };
 
 export function getActivation(name: string): ActivationDefinition {
-  const def = registry.get(name) ?? registry.get(aliases[name] ?? '');
+  const def = registry.get(name) ?? registry.get(Object.hasOwn(activationAliases, name) ? activationAliases[name] : '');
   if (!def) throw new UnknownNameError('activation', name, activationNames);
   return def;
 }
 
+/** An activation as public options take it: a name (or alias), or `{ name, alpha }`. */
+export type ActivationOption = ActivationIdentifier | { name: ActivationIdentifier; alpha?: number };
+
 /** Normalise a name or a partial spec into a full `ActivationSpec` (alpha filled in from the default). */
-export function activationSpec(activation: string | { name: string; alpha?: number }): ActivationSpec {
+export function activationSpec(activation: ActivationOption | string | { name: string; alpha?: number }): ActivationSpec {
   const name = typeof activation === 'string' ? activation : activation?.name;
   if (typeof name !== 'string') {
     throw new ArgumentError(`activation must be a name such as 'relu' or { name, alpha }, got ${describeValue(activation)}`);

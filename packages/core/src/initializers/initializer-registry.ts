@@ -1,15 +1,8 @@
+import { type InitializerName, initializerAliases, initializerNames } from '../descriptors/initializer-descriptors';
 import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Rng } from '../random';
 
-export type InitializerName =
-  | 'tutorial'
-  | 'glorotUniform'
-  | 'glorotNormal'
-  | 'heNormal'
-  | 'heUniform'
-  | 'lecunNormal'
-  | 'zeros'
-  | 'ones';
+export type { InitializerName };
 
 /** Fills `out` (a fanIn×fanOut kernel, or a bias with fanIn = fanOut = its length) from the seeded generator. */
 export type Initializer = (out: Float32Array, fanIn: number, fanOut: number, rng: Rng) => void;
@@ -49,22 +42,13 @@ const initializers: Record<InitializerName, Initializer> = {
   ones: (out) => out.fill(1),
 };
 
-export const initializerNames = Object.keys(initializers) as InitializerName[];
-
-const aliases: Record<string, InitializerName> = {
-  glorot_uniform: 'glorotUniform',
-  glorot_normal: 'glorotNormal',
-  he_normal: 'heNormal',
-  he_uniform: 'heUniform',
-  lecun_normal: 'lecunNormal',
-};
+export { initializerNames };
 
 export function resolveInitializerName(name: string): InitializerName {
   if (typeof name !== 'string') throw new ArgumentError(`initializer must be a name such as 'glorotUniform', got ${describeValue(name)}`);
   if (Object.hasOwn(initializers, name)) return name as InitializerName;
-  const alias = aliases[name];
-  if (alias) return alias;
-  throw new UnknownNameError('initializer', name, [...initializerNames, ...Object.keys(aliases)]);
+  if (Object.hasOwn(initializerAliases, name)) return initializerAliases[name];
+  throw new UnknownNameError('initializer', name, [...initializerNames, ...Object.keys(initializerAliases)]);
 }
 
 export function getInitializer(name: string): Initializer {

@@ -1,7 +1,7 @@
+import type { ActivationName } from '../descriptors/activation-descriptors';
 import type { FloatArray } from '../matrix';
 
-/** Names of the activations every kernel set implements. */
-export type ActivationName = 'step' | 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'elu' | 'softmax';
+export type { ActivationName };
 
 /** An activation with its parameter: `alpha` is the negative slope of leakyRelu and the scale of elu. */
 export interface ActivationSpec {

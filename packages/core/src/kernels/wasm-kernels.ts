@@ -1,3 +1,4 @@
+import { ACTIVATION_DESCRIPTORS } from '../descriptors/activation-descriptors';
 import { ArgumentError, KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
 import type { ActivationName, Kernels } from './kernels';
@@ -7,20 +8,16 @@ import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from '.
 import { WasmParallel } from './wasm-parallel';
 import { WasmStaging } from './wasm-staging';
 
-/** Activation codes of assembly/activations.ts (wasm-activation-codes.test.ts checks every registered activation has one). */
-export const ACTIVATION_CODES: Record<ActivationName, number> = {
-  step: 0,
-  linear: 1,
-  sigmoid: 2,
-  tanh: 3,
-  relu: 4,
-  leakyRelu: 5,
-  elu: 6,
-  softmax: 7,
-};
+/**
+ * Activation codes of assembly/activations.ts, from the activation descriptors (wasm-activation-codes.test.ts
+ * checks every registered activation has one).
+ */
+export const ACTIVATION_CODES: Record<ActivationName, number> = Object.fromEntries(
+  Object.entries(ACTIVATION_DESCRIPTORS).map(([name, d]) => [name, d.wasmCode]),
+) as Record<ActivationName, number>;
 
 function activationCode(name: ActivationName): number {
-  const code = ACTIVATION_CODES[name];
+  const code = ACTIVATION_DESCRIPTORS[name]?.wasmCode;
   if (code === undefined) throw new KernelError(`wasm kernels: unknown activation "${name}"`);
   return code;
 }

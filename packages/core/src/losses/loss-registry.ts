@@ -1,3 +1,4 @@
+import { type LossName, lossAliases, lossNames } from '../descriptors/loss-descriptors';
 import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import { checkOptionKeys } from '../options/check-option-keys';
 import type { FloatArray } from '../matrix';
@@ -5,17 +6,7 @@ import type { FloatArray } from '../matrix';
 /** Probability floor of Keras's cross-entropies (`keras.backend.epsilon()`). */
 export const EPSILON = 1e-7;
 
-export type LossName =
-  | 'sse'
-  | 'mse'
-  | 'mae'
-  | 'rmse'
-  | 'huber'
-  | 'logCosh'
-  | 'binaryCrossentropy'
-  | 'categoricalCrossentropy'
-  | 'hinge'
-  | 'kld';
+export type { LossName };
 
 /** A loss with its parameter: `delta` is Huber's threshold (Keras default 1). */
 export interface LossSpec {
@@ -197,36 +188,14 @@ const factories: Record<LossName, LossFactory> = {
   }),
 };
 
-export const lossNames = Object.keys(factories) as LossName[];
-
-/** Keras snake_case names, tfjs camelCase names and common abbreviations for the same losses. */
-const aliases: Record<string, LossName> = {
-  sum_squared_error: 'sse',
-  mean_squared_error: 'mse',
-  meanSquaredError: 'mse',
-  mean_absolute_error: 'mae',
-  meanAbsoluteError: 'mae',
-  root_mean_squared_error: 'rmse',
-  huber_loss: 'huber',
-  log_cosh: 'logCosh',
-  logcosh: 'logCosh',
-  binary_crossentropy: 'binaryCrossentropy',
-  bce: 'binaryCrossentropy',
-  categorical_crossentropy: 'categoricalCrossentropy',
-  cce: 'categoricalCrossentropy',
-  kl_divergence: 'kld',
-  kullback_leibler_divergence: 'kld',
-  kullbackLeiblerDivergence: 'kld',
-  klDivergence: 'kld',
-};
+export { lossNames };
 
 /** Every name `getLoss` accepts: core's names, then the Keras and tfjs spellings. */
-export const acceptedLossNames: readonly string[] = [...lossNames, ...Object.keys(aliases)];
+export const acceptedLossNames: readonly string[] = [...lossNames, ...Object.keys(lossAliases)];
 
 export function resolveLossName(name: string): LossName {
   if (Object.hasOwn(factories, name)) return name as LossName;
-  const alias = aliases[name];
-  if (alias) return alias;
+  if (Object.hasOwn(lossAliases, name)) return lossAliases[name];
   throw new UnknownNameError('loss', name, acceptedLossNames);
 }
 

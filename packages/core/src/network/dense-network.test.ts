@@ -1,14 +1,14 @@
 import { ArgumentError, NonFiniteError, ShapeError, UnknownNameError } from '../errors';
 import { createOptimizer } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
-import { DenseNetwork } from './dense-network';
+import { DenseNetwork, type DenseNetworkOptions } from './dense-network';
 
 function randomBatch(rng: Rng, rows: number, cols: number): Float32Array {
   return Float32Array.from({ length: rows * cols }, () => rng.normal());
 }
 
 describe('DenseNetwork', () => {
-  const spec = {
+  const spec: DenseNetworkOptions = {
     inputSize: 5,
     layers: [
       { units: 7, activation: 'relu' },
@@ -80,8 +80,8 @@ describe('DenseNetwork', () => {
     expect(() => new DenseNetwork({ inputSize: 0, layers: [{ units: 1 }] })).toThrow(ArgumentError);
     expect(() => new DenseNetwork({ inputSize: 2, layers: [] })).toThrow(ArgumentError);
     expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: -3 }] })).toThrow(/layer 0 units must be a positive integer, got -3/);
-    expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: 1, activation: 'nope' }] })).toThrow(UnknownNameError);
-    expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: 1 }], loss: 'nope' })).toThrow(UnknownNameError);
+    expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: 1, activation: 'nope' as never }] })).toThrow(UnknownNameError);
+    expect(() => new DenseNetwork({ inputSize: 2, layers: [{ units: 1 }], loss: 'nope' as never })).toThrow(UnknownNameError);
     const net = new DenseNetwork(spec);
     expect(() => net.forward(new Float32Array(9), 2)).toThrow(ShapeError);
     expect(() => net.forward(new Float32Array(10), 0)).toThrow(ArgumentError);

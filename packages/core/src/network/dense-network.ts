@@ -1,31 +1,34 @@
+import type { ActivationOption } from '../activations/activation-registry';
+import type { CoreLossIdentifier } from '../descriptors/loss-descriptors';
+import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
 import { ArgumentError } from '../errors';
 import { getKernels } from '../kernels/kernel-registry';
-import type { ActivationSpec, Kernels } from '../kernels/kernels';
-import { getLoss, type Loss } from '../losses/loss-registry';
+import type { Kernels } from '../kernels/kernels';
+import { Dense } from '../layers/dense';
+import type { MaskSource } from '../layers/dropout';
+import type { Loss } from '../losses/loss-registry';
 import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
-import { Rng } from '../random';
-import { BatchBuffers } from './batch-buffers';
+import { checkLayerWeights } from './check-weight-values';
 import type { DenseLayerState, LayerWeights } from './dense-layer-state';
-import { buildDenseLayers } from './build-dense-layers';
-import { checkBatchShape, checkLayerWeights } from './check-weight-values';
-import { drawDropout, maskGradient } from './dropout';
-import { allocatingFor, checkNetworkMemory } from './model-memory';
-import { parameterSlotsOf } from './parameter-slots';
+import { denseStack } from './dense-stack';
+import { checkNetworkMemory } from './model-memory';
 import { checkDenseNetworkOptions } from './network-options';
+import { parameterSlotsOf } from './parameter-slots';
+import { SequentialNetwork } from './sequential-network';
 
 export interface DenseLayerConfig {
   readonly units: number;
   /** Keras-style name (`dense_1`), used in error messages; default `layer <index>`. */
   readonly name?: string;
   /** Name or `{ name, alpha }`; default `linear`, as in Keras. */
-  readonly activation?: string | { name: string; alpha?: number };
+  readonly activation?: ActivationOption;
   /** Default true. */
   readonly useBias?: boolean;
   /** Default `glorotUniform` (Keras's Dense default). */
-  readonly kernelInitializer?: string;
+  readonly kernelInitializer?: InitializerIdentifier;
   /** Default `zeros`. */
-  readonly biasInitializer?: string;
+  readonly biasInitializer?: InitializerIdentifier;
   /**
    * Inverted dropout on this layer's output during training only (Srivastava et al., 2014; Keras's
    * `Dropout`): each output is zeroed with this probability and the rest scaled by 1 / (1 − rate).
@@ -38,7 +41,7 @@ export interface DenseNetworkOptions {
   readonly inputSize: number;
   readonly layers: readonly DenseLayerConfig[];
   /** Name or `{ name, delta }`; default `mse`. */
-  readonly loss?: string | { name: string; delta?: number };
+  readonly loss?: CoreLossIdentifier | { name: CoreLossIdentifier; delta?: number };
   /** Default: the process-wide kernel set (`getKernels()`). */
   readonly kernels?: Kernels;
   /** `float64` (js kernels only) exists for gradient checking. */
@@ -48,64 +51,77 @@ export interface DenseNetworkOptions {
    * reproducible unless asked otherwise.
    */
   readonly seed?: number;
+  /** Where the dropout masks come from; default drawn from the seeded generator after the weights. */
+  readonly masks?: MaskSource;
 }
 
 export type { DenseLayerState, LayerWeights } from './dense-layer-state';
 
 /**
- * A stack of dense layers with minibatch forward and backward passes — the engine under both the
- * tutorial `NeuralNetwork` and the Keras-like facade. Every loop runs in the kernels; buffers are
- * allocated for the largest batch seen and reused, so a training step allocates nothing.
+ * A stack of dense layers with minibatch forward and backward passes — the engine under the tutorial
+ * `NeuralNetwork` and `Perceptron`. It is a `SequentialNetwork` of core layers (each `Dense`, then a
+ * `Dropout` where a config asks for one) seen as dense layers: the math lives in the layers.
  */
 export class DenseNetwork {
   readonly inputSize: number;
   readonly layers: readonly DenseLayerState[];
-  readonly loss: Loss;
-  readonly kernels: Kernels;
-  readonly dtype: 'float32' | 'float64';
-  /** Softmax output with categorical cross-entropy: use the fused, numerically stable kernel. */
-  private readonly fusedSoftmaxCrossEntropy: boolean;
-  private readonly buffers: BatchBuffers;
+  /** The network of core layers this one runs on. */
+  readonly network: SequentialNetwork;
+  private readonly dense: readonly Dense[];
   private slots: readonly ParameterSlot[] | null = null;
-  /** Draws the initial weights, then the dropout masks. */
-  private readonly rng: Rng;
-  /** Throws ModelSizeError when weights and buffers for `rows`-row batches exceed the kernels' memory. */
-  private readonly checkMemory: (rows: number) => void;
 
   constructor(options: DenseNetworkOptions) {
     checkDenseNetworkOptions(options);
     const { inputSize, layers } = options;
-    this.dtype = options.dtype ?? 'float32';
-    this.kernels = options.kernels ?? getKernels();
-    if (this.dtype === 'float64' && this.kernels.name !== 'js') {
-      throw new ArgumentError(`dtype "float64" needs the js kernels, got kernel set "${this.kernels.name}"`);
-    }
+    const stack = denseStack(layers);
+    const kernels = options.kernels ?? getKernels();
+    // Sizes are checked before memory is allocated: the weights (and one row) now, each larger batch later.
+    const checkMemory = (rows: number) => checkNetworkMemory(options, kernels, rows);
+    checkMemory(1);
+    this.network = new SequentialNetwork({
+      checkMemory,
+      inputShape: [inputSize],
+      layers: stack,
+      loss: options.loss ?? 'mse',
+      kernels,
+      dtype: options.dtype,
+      seed: options.seed,
+      masks: options.masks,
+    });
     this.inputSize = inputSize;
-    this.loss = getLoss(options.loss ?? 'mse');
-    const rng = new Rng(options.seed ?? 0);
-    this.rng = rng;
-    this.checkMemory = (rows) => checkNetworkMemory(options, this.kernels, rows);
-    this.layers = buildDenseLayers(inputSize, layers, (length) => this.allocate(length), rng, () => this.checkMemory(1));
-    const last = this.layers[this.layers.length - 1];
-    this.fusedSoftmaxCrossEntropy =
-      last.activation.name === 'softmax' && this.loss.name === 'categoricalCrossentropy' && last.dropoutRate === 0;
-    this.buffers = new BatchBuffers(
-      (length) => this.allocate(length),
-      (buffer) => {
-        if (buffer instanceof Float32Array) this.kernels.free(buffer);
-      },
-      inputSize,
-      this.layers,
-    );
+    this.dense = stack.filter((l): l is Dense => l instanceof Dense);
+    this.layers = this.dense.map((d, i) => ({
+      name: layers[i].name,
+      inputs: d.inputs,
+      units: d.units,
+      activation: d.activation,
+      kernel: d.kernel,
+      bias: d.bias,
+      kernelGrad: d.kernelGrad,
+      biasGrad: d.biasGrad,
+      dropoutRate: layers[i].dropoutRate ?? 0,
+    }));
+  }
+
+  get loss(): Loss {
+    return this.network.loss;
+  }
+
+  get kernels(): Kernels {
+    return this.network.kernels;
+  }
+
+  get dtype(): 'float32' | 'float64' {
+    return this.network.dtype;
   }
 
   get outputSize(): number {
-    return this.layers[this.layers.length - 1].units;
+    return this.network.outputSize;
   }
 
   /** Total number of weights and biases. */
   countParams(): number {
-    return this.layers.reduce((n, l) => n + l.kernel.length + (l.bias?.length ?? 0), 0);
+    return this.network.countParams();
   }
 
   /**
@@ -113,42 +129,41 @@ export class DenseNetwork {
    * saves a copy with kernel sets that keep their own memory.
    */
   inputBuffer(rows: number): FloatArray {
-    this.ensureCapacity(rows);
-    return this.buffers.input;
+    return this.network.inputBuffer(rows);
   }
 
   /** The target buffer (rows × outputSize), the counterpart of `inputBuffer`. */
   targetBuffer(rows: number): FloatArray {
-    this.ensureCapacity(rows);
-    return this.buffers.target;
+    return this.network.targetBuffer(rows);
   }
 
   /** Forward pass over `rows` samples; returns the output buffer, valid for its first rows × outputSize values. */
   forward(x: FloatArray, rows: number): FloatArray {
-    checkBatchShape(x, rows, this.inputSize, 'x');
-    this.ensureCapacity(rows);
-    const k = this.kernels;
-    let input = x;
-    for (let l = 0; l < this.layers.length; l++) {
-      const layer = this.layers[l];
-      k.matmul(input, layer.kernel, this.buffers.preActivations[l], rows, layer.inputs, layer.units);
-      k.biasActivation(this.buffers.preActivations[l], layer.bias, this.buffers.activations[l], rows, layer.units, layer.activation);
-      input = this.buffers.activations[l];
-    }
-    return input;
+    return this.network.forward(x, rows);
   }
 
-  /** The activations of layer `l` after the last forward pass (first rows × units values are valid). */
+  /**
+   * The activations of dense layer `l` after the last forward pass (first rows × units values are valid),
+   * before any dropout; after a fused softmax + cross-entropy step, the probabilities.
+   */
   layerOutput(l: number): FloatArray {
-    if (!this.buffers.activations[l]) throw new ArgumentError(`layerOutput(${l}): no forward pass has run yet or no such layer (0..${this.layers.length - 1})`);
-    return this.buffers.activations[l];
+    const layer = this.dense[l];
+    if (!layer || layer.output === undefined) {
+      throw new ArgumentError(`layerOutput(${l}): no forward pass has run yet or no such layer (0..${this.dense.length - 1})`);
+    }
+    return layer.output;
+  }
+
+  /** The core `Dense` layer behind `layers[l]`. */
+  denseLayer(l: number): Dense {
+    const layer = this.dense[l];
+    if (!layer) throw new ArgumentError(`denseLayer(${l}): no such layer (0..${this.dense.length - 1})`);
+    return layer;
   }
 
   /** Mean loss over the batch, without touching gradients. */
   evaluateLoss(x: FloatArray, y: FloatArray, rows: number): number {
-    checkBatchShape(y, rows, this.outputSize, 'y');
-    const out = this.forward(x, rows);
-    return this.loss.value(out, y, rows, this.outputSize);
+    return this.network.evaluateLoss(x, y, rows);
   }
 
   /**
@@ -156,73 +171,7 @@ export class DenseNetwork {
    * mean batch loss and returns that loss.
    */
   computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
-    checkBatchShape(y, rows, this.outputSize, 'y');
-    const k = this.kernels;
-    const b = this.buffers;
-    const L = this.layers.length;
-    const last = this.layers[L - 1];
-    let loss: number;
-    if (this.fusedSoftmaxCrossEntropy) {
-      // Forward through all but the softmax, then softmax + cross-entropy + its gradient in one kernel.
-      const input = this.trainingForward(x, rows, L - 1);
-      k.matmul(input, last.kernel, b.preActivations[L - 1], rows, last.inputs, last.units);
-      if (last.bias) k.biasActivation(b.preActivations[L - 1], last.bias, b.deltaA, rows, last.units, LINEAR);
-      const z = b.preActivations[L - 1];
-      loss = k.softmaxCrossEntropy(z, y, b.activations[L - 1], b.deltaZ, rows, last.units, 1 / rows) / rows;
-    } else {
-      const out = this.trainingForward(x, rows, L);
-      loss = this.loss.value(out, y, rows, last.units);
-      this.loss.gradient(out, y, b.deltaA, rows, last.units);
-      this.maskGradient(L - 1, rows);
-      k.activationBackward(b.preActivations[L - 1], b.activations[L - 1], b.deltaA, b.deltaZ, rows, last.units, last.activation);
-    }
-    for (let l = L - 1; l >= 0; l--) {
-      const layer = this.layers[l];
-      const below = l > 0 ? this.trainingOutput(l - 1) : x;
-      k.matmulTransA(below, b.deltaZ, layer.kernelGrad, layer.inputs, rows, layer.units);
-      if (layer.biasGrad) k.columnSums(b.deltaZ, layer.biasGrad, rows, layer.units);
-      if (l > 0) {
-        const prev = this.layers[l - 1];
-        k.matmulTransB(b.deltaZ, layer.kernel, b.deltaA, rows, layer.units, layer.inputs);
-        this.maskGradient(l - 1, rows);
-        k.activationBackward(b.preActivations[l - 1], b.activations[l - 1], b.deltaA, b.deltaZ, rows, prev.units, prev.activation);
-      }
-    }
-    return loss;
-  }
-
-  /**
-   * Training-mode forward pass through layers [0, upTo): as `forward`, except that a layer with a
-   * dropout rate feeds the next one its masked output. Returns what layer `upTo` receives.
-   */
-  private trainingForward(x: FloatArray, rows: number, upTo: number): FloatArray {
-    checkBatchShape(x, rows, this.inputSize, 'x');
-    this.ensureCapacity(rows);
-    const k = this.kernels;
-    let input = x;
-    for (let l = 0; l < upTo; l++) {
-      const layer = this.layers[l];
-      k.matmul(input, layer.kernel, this.buffers.preActivations[l], rows, layer.inputs, layer.units);
-      k.biasActivation(this.buffers.preActivations[l], layer.bias, this.buffers.activations[l], rows, layer.units, layer.activation);
-      if (layer.dropoutRate > 0) this.drawDropout(l, rows);
-      input = this.trainingOutput(l);
-    }
-    return input;
-  }
-
-  /** Layer l's output as the next layer saw it in the last training pass. */
-  private trainingOutput(l: number): FloatArray {
-    return this.layers[l].dropoutRate > 0 ? this.buffers.dropped[l]! : this.buffers.activations[l];
-  }
-
-  private drawDropout(l: number, rows: number): void {
-    const b = this.buffers;
-    drawDropout(this.rng, this.layers[l].dropoutRate, b.activations[l], b.masks[l]!, b.dropped[l]!, rows * this.layers[l].units);
-  }
-
-  private maskGradient(l: number, rows: number): void {
-    const mask = this.buffers.masks[l];
-    if (mask) maskGradient(this.buffers.deltaA, mask, rows * this.layers[l].units);
+    return this.network.computeGradients(x, y, rows);
   }
 
   /**
@@ -230,12 +179,12 @@ export class DenseNetwork {
    * update (its gradients are not finite either): the weights stay the last good ones for the caller to report.
    */
   trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
-    const loss = this.computeGradients(x, y, rows);
+    const loss = this.network.computeGradients(x, y, rows);
     if (Number.isFinite(loss)) optimizer.step(this.parameterSlots());
     return loss;
   }
 
-  /** Parameters with their gradients, in layer order (kernel, then bias); the same list every call. */
+  /** Parameters with their gradients and names, in layer order (kernel, then bias); the same list every call. */
   parameterSlots(): readonly ParameterSlot[] {
     // The parameter buffers never change after construction, so the list is built once: a training
     // step then allocates nothing.
@@ -260,21 +209,6 @@ export class DenseNetwork {
 
   /** Free every buffer (matters for kernel sets with their own memory). */
   dispose(): void {
-    for (const l of this.layers) {
-      for (const b of [l.kernel, l.bias, l.kernelGrad, l.biasGrad]) if (b instanceof Float32Array) this.kernels.free(b);
-    }
-    this.buffers.release();
-  }
-
-  private allocate(length: number): FloatArray {
-    return this.dtype === 'float64' ? new Float64Array(length) : this.kernels.alloc(length);
-  }
-
-  private ensureCapacity(rows: number): void {
-    if (rows <= this.buffers.capacity) return;
-    this.checkMemory(rows);
-    allocatingFor(`activations of a batch of ${rows} rows`, () => this.buffers.ensure(rows));
+    this.network.dispose();
   }
 }
-
-const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };

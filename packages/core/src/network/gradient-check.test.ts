@@ -29,11 +29,11 @@ describe('gradient checking: every activation × loss', () => {
     const spec = {
       inputSize: 4,
       layers: [
-        { units: 6, activation, kernelInitializer: 'glorotNormal', biasInitializer: 'glorotUniform' },
+        { units: 6, activation, kernelInitializer: 'glorotNormal' as const, biasInitializer: 'glorotUniform' as const },
         // Cross-entropies need probabilities: keep the hidden activation under test, and a sigmoid or softmax output.
         { units: 3, activation: ['categoricalCrossentropy', 'kld', 'binaryCrossentropy'].includes(loss) && activation !== 'softmax' ? 'sigmoid' : activation },
       ],
-      loss: loss === 'huber' ? { name: 'huber', delta: 0.7 } : loss,
+      loss: loss === 'huber' ? { name: 'huber' as const, delta: 0.7 } : loss,
       seed: 17,
     };
     const result = gradientCheck(spec, x, y);

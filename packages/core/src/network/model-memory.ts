@@ -37,8 +37,8 @@ export interface DenseMemoryEstimate {
 
 /**
  * What `DenseNetwork` and an optimizer will allocate for this model, computed from the shapes alone:
- * weights, as many gradients, the optimizer's state, and the per-batch buffers of `BatchBuffers` (input,
- * targets, pre- and post-activations, dropout masks and outputs, two gradient buffers of the widest layer).
+ * weights, as many gradients, the optimizer's state, and the per-batch buffers of its layers (input,
+ * targets, each Dense's pre- and post-activations and their gradients, dropout masks and outputs, the loss gradient).
  * Plain arithmetic on numbers, so even a declared 10⁹ × 10⁹ layer is measured without allocating.
  */
 export function estimateDenseMemory(options: DenseMemoryOptions): DenseMemoryEstimate {
@@ -48,16 +48,16 @@ export function estimateDenseMemory(options: DenseMemoryOptions): DenseMemoryEst
   let largest = { label: '', params: -1, bytes: 0 };
   let fanIn = inputSize;
   let perRow = inputSize + layers[layers.length - 1].units; // input and target rows
-  let widest = inputSize;
   layers.forEach((layer, index) => {
     const layerParams = fanIn * layer.units + (layer.useBias === false ? 0 : layer.units);
     params += layerParams;
     if (layerParams > largest.params) largest = { label: layerLabel(layer, index), params: layerParams, bytes: layerParams * bytes };
-    perRow += (layer.dropoutRate ?? 0) > 0 ? 4 * layer.units : 2 * layer.units;
-    widest = Math.max(widest, layer.units);
+    // Core's Dense keeps z, y, ∂z and ∂input per row; a Dropout after it its output and its mask.
+    perRow += 3 * layer.units + fanIn + ((layer.dropoutRate ?? 0) > 0 ? 2 * layer.units : 0);
     fanIn = layer.units;
   });
-  perRow += 2 * widest;
+  // The loss gradient, one output row.
+  perRow += layers[layers.length - 1].units;
   const weightBytes = params * bytes;
   const optimizerBytes = weightBytes * (options.optimizerSlots ?? 0);
   const activationBytes = batchSize * perRow * bytes;

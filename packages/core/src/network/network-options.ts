@@ -19,7 +19,7 @@ const NEURAL_NETWORK_KEYS = optionKeys<NeuralNetworkOptions>()(['alpha', 'seed']
 const NEURAL_NETWORK_FIT_KEYS = optionKeys<FitOptions>()(['epochs', 'displayUpdate', 'logger']);
 const PERCEPTRON_KEYS = optionKeys<PerceptronOptions>()(['alpha', 'seed']);
 const PERCEPTRON_FIT_KEYS = optionKeys<PerceptronFitOptions>()(['epochs']);
-const DENSE_NETWORK_KEYS = optionKeys<DenseNetworkOptions>()(['inputSize', 'layers', 'loss', 'kernels', 'dtype', 'seed']);
+const DENSE_NETWORK_KEYS = optionKeys<DenseNetworkOptions>()(['inputSize', 'layers', 'loss', 'kernels', 'dtype', 'seed', 'masks']);
 const DENSE_LAYER_KEYS = optionKeys<DenseLayerConfig>()(['name', 'units', 'activation', 'useBias', 'kernelInitializer', 'biasInitializer', 'dropoutRate']);
 /** Keras Dense arguments a core layer config does not implement yet (see @backprop/layers' Dense). */
 const DENSE_LAYER_UNSUPPORTED = ['kernelRegularizer', 'biasRegularizer', 'activityRegularizer', 'kernelConstraint', 'biasConstraint'];

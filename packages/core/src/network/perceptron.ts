@@ -56,7 +56,7 @@ export class Perceptron {
     if (badLabel >= 0) {
       throw new ArgumentError(`Perceptron labels must be 0 or 1 (the step unit's outputs), got y[${badLabel}] = ${describeValue(targets.data[badLabel])}`);
     }
-    const layer = this.network.layers[0];
+    const layer = this.network.denseLayer(0);
     const k = this.network.kernels;
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (let i = 0; i < xb.rows; i++) {
@@ -64,9 +64,10 @@ export class Perceptron {
         const p = this.network.forward(x, 1)[0];
         const t = targets.data[i];
         if (p !== t) {
-          // ∂W = xᵀ·(p − t), then W −= α·∂W: the delta rule through the engine's kernels.
+          // The delta rule: the step has no useful derivative, so the error p − t stands for ∂loss/∂z (a
+          // straight-through gradient); the Dense layer's own backward turns it into ∂W = xᵀ·(p − t), then W −= α·∂W.
           this.error[0] = p - t;
-          k.matmulTransA(x, this.error, layer.kernelGrad, layer.inputs, 1, 1);
+          layer.backwardFromPreActivation(this.error, 1, false);
           k.sgdUpdate(layer.kernel, layer.kernelGrad, layer.kernel.length, this.alpha);
         }
       }

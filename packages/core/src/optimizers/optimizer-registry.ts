@@ -1,3 +1,4 @@
+import { type OptimizerName, optimizerNames } from '../descriptors/optimizer-descriptors';
 import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
@@ -5,7 +6,7 @@ import { allocatingFor } from '../network/model-memory';
 import { checkBooleanOption, checkOptionKeys } from '../options/check-option-keys';
 import { optionKeys } from '../options/option-keys';
 
-export type OptimizerName = 'sgd' | 'adam' | 'rmsprop';
+export type { OptimizerName };
 
 /** Hyper-parameters of every optimizer; unset ones take Keras's defaults. */
 export interface OptimizerSpec {
@@ -84,7 +85,7 @@ export function optimizerSlotCount(spec: OptimizerSpec | string): number {
   return rules[full.name].slots(full);
 }
 
-export const optimizerNames = Object.keys(rules) as OptimizerName[];
+export { optimizerNames };
 
 /** Every key of OptimizerSpec, checked against the interface (see optionKeys). */
 const SPEC_KEYS = optionKeys<OptimizerSpec>()(['name', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'rho']);

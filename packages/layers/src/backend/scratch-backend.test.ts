@@ -3,10 +3,10 @@ import type { ModelSpec } from './backend';
 import { ScratchBackend } from './scratch-backend';
 
 const spec: ModelSpec = {
-  inputSize: 3,
+  inputShape: [3],
   layers: [
-    { name: 'dense', units: 5, activation: { name: 'relu', alpha: 0 }, useBias: true, dropoutRate: 0 },
-    { name: 'dense_1', units: 2, activation: { name: 'softmax', alpha: 0 }, useBias: false, dropoutRate: 0 },
+    { className: 'Dense', config: { name: 'dense', units: 5, activation: 'relu' } },
+    { className: 'Dense', config: { name: 'dense_1', units: 2, activation: 'softmax', useBias: false } },
   ],
   loss: { name: 'categoricalCrossentropy' },
   optimizer: optimizerSpec({ name: 'adam', learningRate: 0.01 }),
@@ -20,7 +20,15 @@ const spec: ModelSpec = {
 describe('ScratchBackend', () => {
   it('starts from the spec’s weights and trains exactly as DenseNetwork + createOptimizer', () => {
     const backend = new ScratchBackend(spec);
-    const reference = new DenseNetwork({ inputSize: 3, layers: spec.layers.map(({ units, activation, useBias, dropoutRate }) => ({ units, activation, useBias, dropoutRate })), loss: spec.loss, kernels: jsKernels });
+    const reference = new DenseNetwork({
+      inputSize: 3,
+      layers: [
+        { units: 5, activation: 'relu' },
+        { units: 2, activation: 'softmax', useBias: false },
+      ],
+      loss: spec.loss,
+      kernels: jsKernels,
+    });
     reference.setWeights(spec.initialWeights);
     const optimizer = createOptimizer(spec.optimizer, jsKernels);
     expect(backend.getWeights()).toEqual(reference.getWeights());
@@ -39,6 +47,26 @@ describe('ScratchBackend', () => {
     Array.from(reference.forward(x, 4).subarray(0, 8)).forEach((v, i) => expect(out[i]).toBeCloseTo(v, 5));
     expect(backend.predict(x, 4)).not.toBe(backend.predict(x, 4));
     expect(backend.description).toMatch(/^scratch \((js|wasm) kernels\)$/);
+    backend.dispose();
+  });
+
+  it('drops with the masks the facade supplies, and without them draws its own from the seed', () => {
+    const dropSpec: ModelSpec = {
+      ...spec,
+      layers: [{ className: 'Dropout', config: { name: 'dropout', rate: 0.5 } }, ...spec.layers],
+      optimizer: optimizerSpec({ name: 'sgd', learningRate: 0.1 }),
+    };
+    const x = Float32Array.from({ length: 6 }, (_, i) => i + 1);
+    const y = Float32Array.from([1, 0, 0, 1]);
+    // A mask that keeps only the first input of each row: the first layer's kernel then moves only in row 0.
+    const mask = Float32Array.from([2, 0, 0, 2, 0, 0]);
+    const backend = new ScratchBackend(dropSpec);
+    backend.trainOnBatch(x, y, 2, [mask]);
+    const kernel = backend.getWeights()[0].kernel;
+    const start = spec.initialWeights[0].kernel;
+    expect(Array.from(kernel.subarray(0, 5))).not.toEqual(Array.from(start.subarray(0, 5)));
+    expect(Array.from(kernel.subarray(5))).toEqual(Array.from(start.subarray(5)));
+    expect(() => backend.trainOnBatch(x, y, 2, [mask.subarray(0, 4)])).toThrow('Dropout "dropout" needs a mask of 6 values, got 4');
     backend.dispose();
   });
 

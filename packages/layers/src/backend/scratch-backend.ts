@@ -1,38 +1,68 @@
-import { createOptimizer, DenseNetwork, getKernels, kernelsMemoryName, type LayerWeights, type Optimizer } from '@backprop/core';
-import type { Backend, BackendFactory, ModelSpec } from './backend';
+import {
+  createOptimizer,
+  getKernels,
+  kernelsMemoryName,
+  type LayerWeights,
+  layerFromConfig,
+  type MaskSource,
+  type Optimizer,
+  Rng,
+  rngMaskSource,
+  SequentialNetwork,
+  ShapeError,
+} from '@backprop/core';
+import type { Backend, BackendFactory, DropoutMasks, ModelSpec } from './backend';
 
 /**
- * The from-scratch engine as a backend: core's `DenseNetwork` plus `createOptimizer`, on whichever
- * kernel set core selected (wasm SIMD where it loads, else the js reference). It hands the facade its
- * network's own input and target buffers, so a batch is written once, straight where the kernels read it.
+ * The from-scratch engine as a backend: core's layers, built from the model description's configs, in a
+ * `SequentialNetwork`, plus `createOptimizer`, on whichever kernel set core selected (wasm SIMD where it
+ * loads, else the js reference). It hands the facade its network's own input and target buffers, so a
+ * batch is written once, straight where the kernels read it.
  */
 export class ScratchBackend implements Backend {
   readonly name = 'scratch';
   readonly description: string;
-  private readonly network: DenseNetwork;
+  private readonly network: SequentialNetwork;
   private readonly optimizer: Optimizer;
+  /** This batch's masks from the facade, by Dropout layer name; null to draw from the seed. */
+  private masks: DropoutMasks | null = null;
+  private readonly dropoutIndex = new Map<string, number>();
 
   constructor(spec: ModelSpec) {
-    this.network = new DenseNetwork({
-      inputSize: spec.inputSize,
-      layers: spec.layers.map((l) => ({
-        name: l.name,
-        units: l.units,
-        activation: l.activation,
-        useBias: l.useBias,
-        dropoutRate: l.dropoutRate,
-      })),
+    spec.layers.forEach((l) => {
+      if (l.className === 'Dropout') this.dropoutIndex.set(l.config.name ?? '', this.dropoutIndex.size);
+    });
+    const own = rngMaskSource(new Rng(spec.seed));
+    const masks: MaskSource = {
+      fill: (mask, rate, count, layer) => {
+        if (!this.masks) return own.fill(mask, rate, count, layer);
+        const given = this.masks[this.dropoutIndex.get(layer) ?? -1];
+        if (!given || given.length < count) {
+          throw new ShapeError(`Dropout "${layer}" needs a mask of ${count} values, got ${given ? given.length : 'none'}`);
+        }
+        mask.set(given.subarray(0, count));
+      },
+    };
+    this.network = new SequentialNetwork({
+      inputShape: spec.inputShape,
+      layers: spec.layers.map(layerFromConfig),
       loss: spec.loss,
       seed: spec.seed,
+      masks,
     });
     // The facade drew the initial weights; the network's own draw is overwritten.
-    this.network.setWeights(spec.initialWeights);
+    this.network.setLayerWeights(spec.initialWeights);
     this.optimizer = createOptimizer(spec.optimizer, this.network.kernels);
     this.description = `scratch (${this.network.kernels.name} kernels)`;
   }
 
-  trainOnBatch(x: Float32Array, y: Float32Array, rows: number): number {
-    return this.network.trainStep(x, y, rows, this.optimizer);
+  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number {
+    this.masks = masks ?? null;
+    try {
+      return this.network.trainStep(x, y, rows, this.optimizer);
+    } finally {
+      this.masks = null;
+    }
   }
 
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array {
@@ -52,16 +82,15 @@ export class ScratchBackend implements Backend {
   }
 
   lastTrainOutputs(rows: number): Float32Array {
-    const last = this.network.layers.length - 1;
-    return this.network.layerOutput(last).subarray(0, rows * this.network.outputSize) as Float32Array;
+    return this.network.lastTrainingOutput().subarray(0, rows * this.network.outputSize) as Float32Array;
   }
 
   getWeights(): LayerWeights[] {
-    return this.network.getWeights();
+    return this.network.getLayerWeights() as LayerWeights[];
   }
 
   setWeights(weights: readonly LayerWeights[]): void {
-    this.network.setWeights(weights);
+    this.network.setLayerWeights(weights);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import { ArgumentError, ClassLabelError, oneHotInto, ShapeError } from '@backprop/core';
 import type { Backend } from '../backend/backend';
 import type { ResolvedLoss } from '../losses/loss-resolution';
-import type { ModelPlan } from '../model/model-plan';
+import { describeOutput, type ModelPlan } from '../model/model-plan';
 import type { BatchSource } from './batch-source';
 
 /** One batch, as exact-length views: `rows` × input width and `rows` × output units. */
@@ -29,10 +29,10 @@ export class BatchReader {
     withTargets: boolean,
     what = 'x',
   ) {
-    const { firstDense, lastDense, inputSize, outputUnits } = plan;
+    const { first, inputSize, outputUnits } = plan;
     if (!Number.isInteger(source.size) || source.size <= 0) throw new ArgumentError(`${what} must hold at least one sample, got ${source.size}`);
     if (source.inputSize !== inputSize) {
-      throw new ShapeError(`Dense "${firstDense.name}" expects input of width ${inputSize}, got ${source.inputSize}${what === 'x' ? '' : ` (${what})`}`);
+      throw new ShapeError(`${first.className} "${first.name}" expects input of width ${inputSize}, got ${source.inputSize}${what === 'x' ? '' : ` (${what})`}`);
     }
     if (!withTargets) return;
     const width = source.outputSize;
@@ -46,10 +46,10 @@ export class BatchReader {
       }
     } else if (width === 1 && outputUnits > 1) {
       throw new ShapeError(
-        `Dense "${lastDense.name}" outputs ${outputUnits} values per sample but y has width 1 (class labels?); loss "${lossName}" expects one-hot targets of width ${outputUnits}: use loss "sparse_categorical_crossentropy" for integer labels, or one-hot encode y`,
+        `${plan.last.className} "${plan.last.name}" outputs ${outputUnits} values per sample but y has width 1 (class labels?); loss "${lossName}" expects one-hot targets of width ${outputUnits}: use loss "sparse_categorical_crossentropy" for integer labels, or one-hot encode y`,
       );
     } else if (width !== outputUnits) {
-      throw new ShapeError(`Dense "${lastDense.name}" has ${outputUnits} units, so y must have width ${outputUnits}, got ${width}${what === 'x' ? '' : ` (${what})`}`);
+      throw new ShapeError(`${describeOutput(plan)}, so y must have width ${outputUnits}, got ${width}${what === 'x' ? '' : ` (${what})`}`);
     }
   }
 
@@ -91,7 +91,7 @@ export class BatchReader {
     } catch (error) {
       if (!(error instanceof ClassLabelError)) throw error;
       throw new ArgumentError(
-        `y[${indices[start + error.index]}] must be an integer class label in 0..${units - 1} (Dense "${this.plan.lastDense.name}" has ${units} units), got ${error.value}`,
+        `y[${indices[start + error.index]}] must be an integer class label in 0..${units - 1} (${describeOutput(this.plan)}), got ${error.value}`,
       );
     }
   }

@@ -1,19 +1,28 @@
-import { type ActivationSpec, ArgumentError, type InitializerName } from '@backprop/core';
+import {
+  ACTIVATION_DESCRIPTORS,
+  type ActivationDescriptor,
+  type ActivationName,
+  type ActivationSpec,
+  ArgumentError,
+  activationNames,
+  INITIALIZER_DESCRIPTORS,
+  type InitializerDescriptor,
+  type InitializerName,
+  initializerByKerasClass,
+} from '@backprop/core';
 
 /**
  * Translations between this engine's names and the Keras / TensorFlow.js layers format: activation
  * strings and initializer configs. Kept in one table each so save and load are inverses.
  */
 
-/** Core activation → Keras activation string (the same in tfjs's model.json). */
-const KERAS_ACTIVATIONS: Record<string, string> = {
-  linear: 'linear',
-  relu: 'relu',
-  sigmoid: 'sigmoid',
-  softmax: 'softmax',
-  tanh: 'tanh',
-  elu: 'elu',
-};
+/** Core activation → Keras activation string (the same in tfjs's model.json), from the descriptors. */
+const KERAS_ACTIVATIONS: Record<string, string> = Object.fromEntries(
+  activationNames.flatMap((name) => {
+    const keras: string | null = ACTIVATION_DESCRIPTORS[name].keras;
+    return keras === null ? [] : [[name, keras]];
+  }),
+);
 
 /** Keras layers that hold an activation with a parameter: written after a linear Dense, folded back on load. */
 export type KerasActivationLayerName = 'LeakyReLU' | 'ELU';
@@ -34,9 +43,11 @@ export interface KerasActivationLayer {
  * otherwise), so a model with elu(α ≠ 1) loads here and in Keras but not in `tf.loadLayersModel`.
  */
 export function kerasActivationLayer(activation: ActivationSpec): KerasActivationLayer | null {
-  if (activation.name === 'leakyRelu') return { className: 'LeakyReLU', prefix: 'leaky_re_lu', alpha: activation.alpha };
-  if (activation.name === 'elu' && activation.alpha !== 1) return { className: 'ELU', prefix: 'elu', alpha: activation.alpha };
-  return null;
+  const descriptor: ActivationDescriptor = ACTIVATION_DESCRIPTORS[activation.name];
+  const layer = descriptor.kerasLayer;
+  // An activation string holds it when the string's fixed parameter (elu's alpha 1) matches.
+  if (!layer || (descriptor.keras !== null && activation.alpha === descriptor.defaultAlpha)) return null;
+  return { className: layer.className as KerasActivationLayerName, prefix: layer.prefix, alpha: activation.alpha };
 }
 
 /** The Keras name of a layer's activation; throws for activations that need a layer of their own or that the format cannot express. */
@@ -52,14 +63,17 @@ export function kerasActivation(activation: ActivationSpec, layerName: string): 
 }
 
 /** Keras activation string → core activation name, or null when unsupported. */
-export function coreActivation(kerasName: string): string | null {
-  return Object.hasOwn(KERAS_ACTIVATIONS, kerasName) ? kerasName : null;
+export function coreActivation(kerasName: string): ActivationName | null {
+  return activationNames.find((name) => KERAS_ACTIVATIONS[name] === kerasName) ?? null;
 }
 
-export const supportedKerasActivations: readonly string[] = Object.keys(KERAS_ACTIVATIONS);
+export const supportedKerasActivations: readonly string[] = Object.values(KERAS_ACTIVATIONS);
 
 /** Activation layers that load as an activation: the class names `kerasActivationLayer` writes. */
-export const kerasActivationLayerNames: readonly KerasActivationLayerName[] = ['LeakyReLU', 'ELU'];
+export const kerasActivationLayerNames = activationNames.flatMap((name) => {
+  const layer: ActivationDescriptor['kerasLayer'] = ACTIVATION_DESCRIPTORS[name].kerasLayer;
+  return layer ? [layer.className as KerasActivationLayerName] : [];
+});
 
 /**
  * A `LeakyReLU` or `ELU` layer config → core activation. LeakyReLU's slope is `alpha` in Keras 2 and
@@ -82,25 +96,8 @@ export interface InitializerJson {
 
 /** Core initializer → Keras initializer config. */
 export function kerasInitializer(name: InitializerName): InitializerJson {
-  switch (name) {
-    case 'glorotUniform':
-      return { class_name: 'GlorotUniform', config: { seed: null } };
-    case 'glorotNormal':
-      return { class_name: 'GlorotNormal', config: { seed: null } };
-    case 'heNormal':
-      return { class_name: 'HeNormal', config: { seed: null } };
-    case 'heUniform':
-      return { class_name: 'HeUniform', config: { seed: null } };
-    case 'zeros':
-      return { class_name: 'Zeros', config: {} };
-    case 'ones':
-      return { class_name: 'Ones', config: {} };
-    // LeCun normal is VarianceScaling(1, fan_in, normal) — a truncated normal in both Keras and tfjs.
-    // Porting note: the tutorial's untruncated randn/√fanIn has no Keras name and is saved the same way.
-    case 'lecunNormal':
-    case 'tutorial':
-      return { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_in', distribution: 'normal', seed: null } };
-  }
+  const descriptor: InitializerDescriptor = INITIALIZER_DESCRIPTORS[name];
+  return { class_name: descriptor.kerasClass, config: { ...descriptor.kerasConfig } };
 }
 
 /**
@@ -121,22 +118,5 @@ export function coreInitializer(json: unknown, fallback: InitializerName): Initi
 }
 
 function byClassName(className: string, fallback: InitializerName): InitializerName {
-  const names: Record<string, InitializerName> = {
-    GlorotUniform: 'glorotUniform',
-    glorot_uniform: 'glorotUniform',
-    GlorotNormal: 'glorotNormal',
-    glorot_normal: 'glorotNormal',
-    HeNormal: 'heNormal',
-    he_normal: 'heNormal',
-    HeUniform: 'heUniform',
-    he_uniform: 'heUniform',
-    LecunNormal: 'lecunNormal',
-    LeCunNormal: 'lecunNormal',
-    lecun_normal: 'lecunNormal',
-    Zeros: 'zeros',
-    zeros: 'zeros',
-    Ones: 'ones',
-    ones: 'ones',
-  };
-  return names[className] ?? fallback;
+  return Object.hasOwn(initializerByKerasClass, className) ? initializerByKerasClass[className] : fallback;
 }

@@ -3,6 +3,7 @@ import type { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
 import type { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
+import type { ReshapeLayer } from '../layers/reshape';
 import type { WeightArray } from '../model/keras-weights';
 import type { ModelPlan } from '../model/model-plan';
 import { type KerasActivationLayer, kerasActivation, kerasActivationLayer, kerasInitializer } from './keras-names';
@@ -56,7 +57,9 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
   const used = new Set(layers.map((layer) => layer.name));
   const out: LayerJson[] = [];
   layers.forEach((layer, i) => {
-    const common = { name: layer.name, trainable: true, dtype: 'float32' };
+    // The first layer carries the input shape, as Keras writes a Sequential built with input_shape.
+    const input = i === 0 && layer.inputShape && layer.className !== 'InputLayer' ? { batch_input_shape: [null, ...layer.inputShape] } : {};
+    const common = { name: layer.name, trainable: true, dtype: 'float32', ...input };
     switch (layer.className) {
       case 'Dense': {
         const dense = layer as DenseLayer;
@@ -75,7 +78,6 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
             kernel_constraint: null,
             bias_constraint: null,
             ...common,
-            ...(i === 0 && dense.inputShape ? { batch_input_shape: [null, ...dense.inputShape] } : {}),
           },
         });
         if (separate) out.push(activationLayerJson(separate, unusedName(separate.prefix, used)));
@@ -83,6 +85,15 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
       }
       case 'Dropout':
         out.push({ class_name: 'Dropout', config: { rate: (layer as DropoutLayer).rate, noise_shape: null, seed: null, ...common } });
+        break;
+      case 'Flatten':
+        out.push({ class_name: 'Flatten', config: { data_format: 'channels_last', ...common } });
+        break;
+      case 'Reshape':
+        out.push({ class_name: 'Reshape', config: { target_shape: [...(layer as ReshapeLayer).targetShape], ...common } });
+        break;
+      case 'InputLayer':
+        out.push({ class_name: 'InputLayer', config: { batch_input_shape: [null, ...layer.inputShape!], dtype: 'float32', sparse: false, name: layer.name } });
         break;
       case 'Activation': {
         const { activation } = layer as ActivationLayer;

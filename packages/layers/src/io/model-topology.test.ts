@@ -2,6 +2,7 @@ import { ModelFormatError } from '@backprop/core';
 import { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
 import { coreInitializer, kerasInitializer } from './keras-names';
+import { Sequential } from '../model/sequential';
 import { parseTopology } from './model-topology';
 
 describe('parseTopology', () => {
@@ -68,8 +69,11 @@ describe('parseTopology', () => {
   it('rejects what it cannot build, naming the file and layer', () => {
     expect(() => parseTopology(null, 'm.json')).toThrow(ModelFormatError);
     expect(() => parseTopology({ class_name: 'Sequential', config: { layers: [] } }, 'm.json')).toThrow(/non-empty list of layers/);
+    const empty = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, batch_input_shape: [null, 28, 0] } }] } };
+    expect(() => parseTopology(empty, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): expected an input shape of positive dimensions such as [null, 784] or [null, 28, 28], got [null,28,0]');
+    // Images parse (a Flatten may come first); a Dense taking them directly fails when the model is built.
     const images = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: 2, batch_input_shape: [null, 28, 28] } }] } };
-    expect(() => parseTopology(images, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): expected an input shape of one positive dimension such as [null, 784], got [null,28,28]');
+    expect(() => new Sequential(parseTopology(images, 'm.json')).countParams()).toThrow(/Dense "d" expects a flat input \(put a Flatten layer first/);
     const badUnits = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { name: 'd', units: -1 } }] } };
     expect(() => parseTopology(badUnits, 'm.json')).toThrow('m.json: layer 0 (Dense "d"): Dense "d" units must be a positive integer, got -1');
     // A string "false" would read as true: anything but a boolean is refused, not guessed.

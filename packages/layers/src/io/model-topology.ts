@@ -1,7 +1,9 @@
-import { ModelFormatError } from '@backprop/core';
+import { type ActivationName, ModelFormatError } from '@backprop/core';
 import { Activation } from '../layers/activation';
 import { Dense } from '../layers/dense';
 import { Dropout } from '../layers/dropout';
+import { Flatten } from '../layers/flatten';
+import { Reshape } from '../layers/reshape';
 import type { Layer } from '../layers/layer';
 import { coreActivation, coreActivationOfLayer, coreInitializer, type KerasActivationLayerName, kerasActivationLayerNames, supportedKerasActivations } from './keras-names';
 
@@ -10,15 +12,14 @@ export interface Topology {
   readonly layers: Layer[];
 }
 
-const SUPPORTED = ['Dense', 'Dropout', 'Activation', ...kerasActivationLayerNames, 'InputLayer'];
+const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'Flatten', 'Reshape', ...kerasActivationLayerNames, 'InputLayer'];
 
 /**
  * The layers of a Keras / tfjs Sequential topology: `modelTopology` as tfjs writes it
  * (`{ class_name: 'Sequential', config: { name, layers } }`), Keras 2 converter output wrapped in
- * `model_config`, or Keras 2.2's bare list of layers. Only Dense, Dropout, Activation, LeakyReLU, ELU and
- * a leading InputLayer are supported; anything else is a ModelFormatError naming the layer. LeakyReLU and
- * ELU load as Activation layers with that activation, which the model folds into the linear Dense
- * before them, as it folds any Activation.
+ * `model_config`, or Keras 2.2's bare list of layers. Dense, Dropout, Activation, Flatten, Reshape, LeakyReLU,
+ * ELU and a leading InputLayer are supported (its shape goes to the first layer); anything else is a
+ * ModelFormatError naming the layer. LeakyReLU and ELU load as Activation layers with that activation.
  */
 export function parseTopology(topology: unknown, file: string): Topology {
   let node = asObject(topology, `${file}: modelTopology`);
@@ -54,6 +55,7 @@ export function parseTopology(topology: unknown, file: string): Topology {
   return { name, layers };
 }
 
+// Names read from a file are strings; the layers check them at run time and list the valid ones.
 function buildLayer(className: string, cfg: Record<string, unknown>, inputShape: number[] | undefined, where: string): Layer {
   const name = typeof cfg.name === 'string' ? cfg.name : undefined;
   if (cfg.dtype !== undefined && cfg.dtype !== 'float32' && typeof cfg.dtype === 'string') {
@@ -72,6 +74,10 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
       });
     case 'Dropout':
       return Dropout({ rate: cfg.rate as number, name, inputShape });
+    case 'Flatten':
+      return Flatten({ name, inputShape });
+    case 'Reshape':
+      return Reshape({ targetShape: cfg.target_shape as number[], name, inputShape });
     case 'LeakyReLU':
     case 'ELU':
       return Activation({ activation: coreActivationOfLayer(className as KerasActivationLayerName, cfg), name, inputShape });
@@ -87,19 +93,19 @@ function useBias(value: unknown, where: string): boolean {
   return value;
 }
 
-function activation(value: unknown, where: string): string {
+function activation(value: unknown, where: string): ActivationName {
   const name = value === undefined || value === null ? 'linear' : coreActivation(String(value));
   if (!name) throw new ModelFormatError(`${where}: activation ${JSON.stringify(value)} is not supported; supported: ${supportedKerasActivations.join(', ')}`);
   return name;
 }
 
-/** `batch_input_shape: [null, 784]` (tfjs, Keras 2), `batch_shape` (Keras 3) or `input_shape: [784]`. */
+/** `batch_input_shape: [null, 784]` or `[null, 28, 28]` (tfjs, Keras 2), `batch_shape` (Keras 3) or `input_shape: [784]`. */
 function batchInputShape(cfg: Record<string, unknown>, where: string): number[] | undefined {
   const batch = cfg.batch_input_shape ?? cfg.batch_shape;
   const shape = Array.isArray(batch) ? batch.slice(1) : Array.isArray(cfg.input_shape) ? cfg.input_shape : undefined;
   if (shape === undefined) return undefined;
-  if (shape.length !== 1 || !Number.isInteger(shape[0]) || shape[0] <= 0) {
-    throw new ModelFormatError(`${where}: expected an input shape of one positive dimension such as [null, 784], got ${JSON.stringify(batch ?? cfg.input_shape)}`);
+  if (shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
+    throw new ModelFormatError(`${where}: expected an input shape of positive dimensions such as [null, 784] or [null, 28, 28], got ${JSON.stringify(batch ?? cfg.input_shape)}`);
   }
   return shape as number[];
 }

@@ -137,7 +137,7 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, class_name: 'Functional' } })).rejects.toThrow(/expected a Sequential model/);
       const conv = { class_name: 'Conv2D', config: { name: 'conv2d' } };
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, config: { layers: [conv, ...layers] } } })).rejects.toThrow(
-        /layer 0 \(Conv2D "conv2d"\) is not supported; supported layers: Dense, Dropout, Activation, LeakyReLU, ELU, InputLayer/,
+        /layer 0 \(Conv2D "conv2d"\) is not supported; supported layers: Dense, Dropout, Activation, Flatten, Reshape, LeakyReLU, ELU, InputLayer/,
       );
       const swish = [{ ...layers[0], config: { ...layers[0].config, activation: 'swish' } }, ...layers.slice(1)];
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, config: { layers: swish } } })).rejects.toThrow(/activation "swish" is not supported/);

@@ -1,4 +1,4 @@
-import { type ActivationSpec, activationSpec, optionKeys } from '@backprop/core';
+import { type ActivationOption, type ActivationSpec, activationSpec, type LayerConfig, optionKeys } from '@backprop/core';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
 
 /** Every key of ActivationArgs, checked against the interface by the type checker. */
@@ -6,13 +6,12 @@ const ACTIVATION_ARG_KEYS = optionKeys<ActivationArgs>()([...LAYER_OPTION_KEYS, 
 
 /** tfjs's single-argument form: `Activation({ activation: 'relu' })`. */
 export interface ActivationArgs extends LayerOptions {
-  activation: string | { name: string; alpha?: number };
+  activation: ActivationOption;
 }
 
 /**
- * Applies an activation to the previous layer's output (Keras's `Activation`). The facade folds it into
- * the Dense layer before it, so `Dense(10)` + `Activation('softmax')` trains as `Dense(10, { activation: 'softmax' })`.
- * Porting note: it must follow a Dense layer whose own activation is linear (Keras allows any position).
+ * Applies an activation to the previous layer's output (Keras's `Activation`), after any layer. Right after
+ * a linear Dense the scratch engine fuses it into the Dense's bias pass (same numbers, one pass less).
  */
 export class ActivationLayer extends Layer {
   readonly className = 'Activation';
@@ -27,6 +26,10 @@ export class ActivationLayer extends Layer {
     });
     super('activation', args);
     this.activation = activationSpec(args.activation);
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'Activation', config: { name: this.name, activation: this.activation } };
   }
 }
 

@@ -1,16 +1,29 @@
-import { type ActivationSpec, ArgumentError, activationSpec, checkBooleanOption, describeValue, type InitializerName, optionKeys, resolveInitializerName } from '@backprop/core';
+import {
+  type ActivationOption,
+  type ActivationSpec,
+  ArgumentError,
+  activationSpec,
+  checkBooleanOption,
+  describeValue,
+  type InitializerIdentifier,
+  type InitializerName,
+  type LayerConfig,
+  optionKeys,
+  resolveInitializerName,
+  shapeSize,
+} from '@backprop/core';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
 
 /** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
 export interface DenseOptions extends LayerOptions {
   /** `'relu'`, `'sigmoid'`, `'softmax'`, `'tanh'`, `'elu'`, `'leakyRelu'`, … or `{ name, alpha }`; default `'linear'`. */
-  activation?: string | { name: string; alpha?: number };
+  activation?: ActivationOption;
   /** Default true. */
   useBias?: boolean;
   /** Default `'glorotUniform'` (Keras's default; tfjs's is glorotNormal). Keras snake_case names work too. */
-  kernelInitializer?: string;
+  kernelInitializer?: InitializerIdentifier;
   /** Default `'zeros'`. */
-  biasInitializer?: string;
+  biasInitializer?: InitializerIdentifier;
 }
 
 /** tfjs's single-argument form: `Dense({ units: 10, activation: 'softmax' })`. */
@@ -51,12 +64,24 @@ export class DenseLayer extends Layer {
     this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
   }
 
-  override outputUnits(): number {
-    return this.units;
+  override toConfig(): LayerConfig {
+    const { name, units, activation, useBias, kernelInitializer, biasInitializer } = this;
+    return { className: 'Dense', config: { name, units, activation, useBias, kernelInitializer, biasInitializer } };
   }
 
-  override countParams(inputUnits: number): number {
-    return inputUnits * this.units + (this.useBias ? this.units : 0);
+  /**
+   * Porting note: Keras's Dense also acts on the last axis of a higher-rank input; here samples reaching a
+   * Dense must be flat, so images go through a Flatten first.
+   */
+  override outputShape(inputShape: readonly number[]): readonly number[] {
+    if (inputShape.length !== 1) {
+      throw new ArgumentError(`Dense "${this.name}" expects a flat input (put a Flatten layer first, e.g. Flatten({ inputShape: [28, 28] })), got shape [${inputShape.join(', ')}]`);
+    }
+    return [this.units];
+  }
+
+  override countParams(inputShape: readonly number[]): number {
+    return shapeSize(inputShape) * this.units + (this.useBias ? this.units : 0);
   }
 }
 

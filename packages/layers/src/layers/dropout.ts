@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, optionKeys } from '@backprop/core';
+import { ArgumentError, describeValue, type LayerConfig, optionKeys } from '@backprop/core';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
 
 /** Every key of DropoutArgs, checked against the interface by the type checker. */
@@ -14,9 +14,9 @@ export interface DropoutArgs extends LayerOptions {
 /**
  * Inverted dropout during training only (Srivastava et al., 2014; Keras's `Dropout`): each output of
  * the previous layer is zeroed with probability `rate` and the others scaled by 1 / (1 − rate);
- * `predict` and `evaluate` never drop. Masks are drawn from the model's seed, so runs repeat.
- * Porting notes: it must follow a Dense layer (no dropout on the raw inputs), and there is no per-layer
- * `seed` or `noiseShape`.
+ * `predict` and `evaluate` never drop. The masks are drawn by the model from its seed and handed to the
+ * backend, so runs repeat and every backend drops the same values. Anywhere in the model, also on the
+ * inputs. Porting note: there is no per-layer `seed` or `noiseShape`.
  */
 export class DropoutLayer extends Layer {
   readonly className = 'Dropout';
@@ -34,6 +34,10 @@ export class DropoutLayer extends Layer {
       throw new ArgumentError(`Dropout "${this.name}" rate must be a number in [0, 1), got ${describeValue(args.rate)}`);
     }
     this.rate = args.rate;
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'Dropout', config: { name: this.name, rate: this.rate } };
   }
 }
 

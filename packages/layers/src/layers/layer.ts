@@ -1,4 +1,4 @@
-import { ArgumentError, checkOptionKeys, describeValue, optionKeys } from '@backprop/core';
+import { ArgumentError, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
 import { uniqueName } from './layer-names';
 
 /** Options every layer takes. */
@@ -51,12 +51,13 @@ export function layerArgs<A extends LayerOptions>(
   return { ...(options as object), [keys.positional]: first } as unknown as A;
 }
 
-/** The Keras layer classes this facade knows (also the `class_name` of each saved layer). */
-export type LayerClassName = 'Dense' | 'Dropout' | 'Activation';
+/** The Keras layer classes this facade knows (also the `class_name` of each saved layer): core's. */
+export type { LayerClassName };
 
 /**
- * Base of every layer: a name, an optional input shape, and how it changes the width of the data.
- * Layers hold configuration only — the math runs in a backend — so they can be shared by every backend.
+ * Base of every layer: a name, an optional input shape, how it changes the shape of the data, and its
+ * config in Keras's `{ className, config }` shape — what every backend builds the layer from. Layers hold
+ * configuration only: the math runs in a backend (core's layers for scratch, `tf.layers` for tfjs).
  */
 export abstract class Layer {
   abstract readonly className: LayerClassName;
@@ -72,14 +73,22 @@ export abstract class Layer {
     this.inputShape = inputShape === undefined ? null : checkInputShape(inputShape, this.name);
   }
 
-  /** Width of this layer's output for an input of width `inputUnits`. */
-  outputUnits(inputUnits: number): number {
-    return inputUnits;
+  /** The layer's description, as core and every backend build it. */
+  abstract toConfig(): LayerConfig;
+
+  /** Shape of one output sample for an input sample of shape `inputShape`; throws when the layer cannot take it. */
+  outputShape(inputShape: readonly number[]): readonly number[] {
+    return inputShape;
   }
 
-  /** Number of weights for an input of width `inputUnits`. */
-  countParams(_inputUnits: number): number {
+  /** Number of weights for an input sample of shape `inputShape`. */
+  countParams(_inputShape: readonly number[]): number {
     return 0;
+  }
+
+  /** Per-sample width of the output. */
+  outputSize(inputShape: readonly number[]): number {
+    return shapeSize(this.outputShape(inputShape));
   }
 
   /** `dense (Dense)`, as Keras's summary names a layer. */
@@ -92,11 +101,6 @@ function checkInputShape(shape: readonly number[], name: string): readonly numbe
   if (!Array.isArray(shape) || shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
     const given = Array.isArray(shape) ? `[${shape.map(describeValue).join(', ')}]` : describeValue(shape);
     throw new ArgumentError(`layer "${name}" inputShape must be a list of positive integers, e.g. [784], got ${given}`);
-  }
-  if (shape.length !== 1) {
-    // Porting note: Keras's Dense also accepts higher-rank inputs (it acts on the last axis); this engine
-    // is dense-only, so samples are flat vectors.
-    throw new ArgumentError(`layer "${name}" inputShape must have one dimension (flatten images: [28, 28] → [784]), got [${shape.join(', ')}]`);
   }
   return [...shape];
 }

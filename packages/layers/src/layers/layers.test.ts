@@ -19,8 +19,8 @@ describe('layers', () => {
       'zeros',
       null,
     ]);
-    expect(d.countParams(3)).toBe(16);
-    expect(Dense(4, { useBias: false }).countParams(3)).toBe(12);
+    expect(d.countParams([3])).toBe(16);
+    expect(Dense(4, { useBias: false }).countParams([3])).toBe(12);
     expect(Dense(2, { activation: { name: 'leakyRelu', alpha: 0.1 }, kernelInitializer: 'he_normal' }).activation).toEqual({ name: 'leakyRelu', alpha: 0.1 });
   });
 
@@ -29,15 +29,15 @@ describe('layers', () => {
       expect(a).toBeInstanceOf(ActivationLayer);
       expect(a).toBeInstanceOf(Activation);
       expect(a.activation.name).toBe('relu');
-      expect(a.countParams(5)).toBe(0);
-      expect(a.outputUnits(5)).toBe(5);
+      expect(a.countParams([5])).toBe(0);
+      expect(a.outputShape([5])).toEqual([5]);
     }
     for (const d of [Dropout(0.2), new Dropout(0.2), Dropout({ rate: 0.2 })]) {
       expect(d).toBeInstanceOf(DropoutLayer);
       expect(d).toBeInstanceOf(Dropout);
       expect(d.rate).toBe(0.2);
     }
-    expect(() => Activation('gelu')).toThrow(UnknownNameError);
+    expect(() => Activation('gelu' as never)).toThrow(UnknownNameError);
     expect(() => Dropout(-0.1)).toThrow(ArgumentError);
   });
 

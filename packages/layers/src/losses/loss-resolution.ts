@@ -1,7 +1,18 @@
-import { acceptedLossNames, ArgumentError, describeValue, getLoss, type Loss, type LossSpec, resolveLossName, UnknownNameError } from '@backprop/core';
+import {
+  acceptedLossNames,
+  ArgumentError,
+  describeValue,
+  getLoss,
+  type Loss,
+  type LossIdentifier,
+  type LossSpec,
+  resolveLossName,
+  SPARSE_LOSS_NAMES,
+  UnknownNameError,
+} from '@backprop/core';
 
 /** A loss as `compile` accepts it: a Keras or tfjs name, or `{ name, delta }` for Huber. */
-export type LossOption = string | { name: string; delta?: number };
+export type LossOption = LossIdentifier | { name: LossIdentifier; delta?: number };
 
 /** A compiled loss: what the backend computes, and whether the facade one-hot encodes labels first. */
 export interface ResolvedLoss {
@@ -15,14 +26,10 @@ export interface ResolvedLoss {
   readonly loss: Loss;
 }
 
-/**
- * Keras's sparse categorical cross-entropy is categorical cross-entropy on one-hot-encoded labels;
- * the facade encodes per batch, so backends only ever see one-hot targets.
- */
-const SPARSE_NAMES = ['sparse_categorical_crossentropy', 'sparseCategoricalCrossentropy', 'scce'];
+const SPARSE_NAMES: readonly string[] = SPARSE_LOSS_NAMES;
 
 /** Resolve Keras snake_case (`categorical_crossentropy`), tfjs camelCase (`categoricalCrossentropy`) and core names. */
-export function resolveLoss(option: LossOption): ResolvedLoss {
+export function resolveLoss(option: LossOption | string | { name: string; delta?: number }): ResolvedLoss {
   const name = typeof option === 'string' ? option : option?.name;
   if (typeof name !== 'string') {
     throw new ArgumentError(`loss must be a name such as 'categorical_crossentropy' or { name, delta }, got ${describeValue(option)}`);

@@ -1,4 +1,15 @@
-import { ArgumentError, accuracy, describeValue, binaryAccuracy, meanAbsoluteError, meanSquaredError, UnknownNameError } from '@backprop/core';
+import {
+  ArgumentError,
+  accuracy,
+  binaryAccuracy,
+  describeValue,
+  type MetricIdentifier,
+  type MetricKind,
+  meanAbsoluteError,
+  meanSquaredError,
+  metricKinds,
+  UnknownNameError,
+} from '@backprop/core';
 import type { ResolvedLoss } from '../losses/loss-resolution';
 
 /** A metric computed per batch and averaged over the samples of an epoch (Keras's stateful mean). */
@@ -9,28 +20,10 @@ export interface Metric {
   compute(yTrue: Float32Array, yPred: Float32Array, rows: number, cols: number): number;
 }
 
-type MetricKind = 'categoricalAccuracy' | 'binaryAccuracy' | 'mse' | 'mae';
-
-const KINDS: Record<string, MetricKind | 'accuracy'> = {
-  accuracy: 'accuracy',
-  acc: 'accuracy',
-  categorical_accuracy: 'categoricalAccuracy',
-  categoricalAccuracy: 'categoricalAccuracy',
-  // Sparse labels reach the metric one-hot encoded, so sparse accuracy is categorical accuracy.
-  sparse_categorical_accuracy: 'categoricalAccuracy',
-  sparseCategoricalAccuracy: 'categoricalAccuracy',
-  binary_accuracy: 'binaryAccuracy',
-  binaryAccuracy: 'binaryAccuracy',
-  mse: 'mse',
-  mean_squared_error: 'mse',
-  meanSquaredError: 'mse',
-  mae: 'mae',
-  mean_absolute_error: 'mae',
-  meanAbsoluteError: 'mae',
-};
+type ComputedKind = Exclude<MetricKind, 'accuracy'>;
 
 // Every metric is core's; `t` and `p` are exact-length views of one batch (rows × cols values).
-const compute: Record<MetricKind, Metric['compute']> = {
+const compute: Record<ComputedKind, Metric['compute']> = {
   // Argmax of prediction equals argmax of target (Keras's categorical_accuracy). Core's `accuracy` reads
   // each { data, rows, cols } view by `argMaxRows` in place: two Int32Array(rows) per batch, no copy.
   categoricalAccuracy: (t, p, rows, cols) => accuracy({ data: t, rows, cols }, { data: p, rows, cols }),
@@ -45,18 +38,18 @@ const compute: Record<MetricKind, Metric['compute']> = {
  * (keras/src/trainers/compile_utils.py): binary accuracy for binary cross-entropy or a single output
  * unit, categorical accuracy otherwise (sparse labels are compared after one-hot encoding).
  */
-export function resolveMetrics(names: readonly string[] | undefined, loss: ResolvedLoss, outputUnits: number): Metric[] {
+export function resolveMetrics(names: readonly (MetricIdentifier | string)[] | undefined, loss: ResolvedLoss, outputUnits: number): Metric[] {
   if (names === undefined) return [];
   if (!Array.isArray(names)) throw new ArgumentError(`metrics must be a list of names such as ['accuracy'], got ${describeValue(names)}`);
   const seen = new Set<string>();
   return names.map((name, i) => {
     if (typeof name !== 'string') throw new ArgumentError(`metrics[${i}] must be a metric name such as 'accuracy', got ${describeValue(name)}`);
-    const kind = typeof name === 'string' && Object.hasOwn(KINDS, name) ? KINDS[name] : undefined;
-    if (!kind) throw new UnknownNameError('metric', name, Object.keys(KINDS));
+    const kind = Object.hasOwn(metricKinds, name) ? metricKinds[name] : undefined;
+    if (!kind) throw new UnknownNameError('metric', name, metricNames);
     if (seen.has(name) || name === 'loss') throw new ArgumentError(`metric "${name}" is listed twice or clashes with the loss`);
     seen.add(name);
     const binary = loss.spec.name === 'binaryCrossentropy' || outputUnits === 1;
-    const resolved: MetricKind = kind === 'accuracy' ? (binary && !loss.sparse ? 'binaryAccuracy' : 'categoricalAccuracy') : kind;
+    const resolved: ComputedKind = kind === 'accuracy' ? (binary && !loss.sparse ? 'binaryAccuracy' : 'categoricalAccuracy') : kind;
     if (resolved === 'categoricalAccuracy' && outputUnits === 1) {
       throw new ArgumentError(`metric "${name}" compares the argmax of several outputs, but the model has 1 output unit; use "binary_accuracy"`);
     }
@@ -65,4 +58,4 @@ export function resolveMetrics(names: readonly string[] | undefined, loss: Resol
 }
 
 /** Every accepted metric name. */
-export const metricNames: readonly string[] = Object.keys(KINDS);
+export const metricNames: readonly string[] = Object.keys(metricKinds);

@@ -1,4 +1,4 @@
-import { ArgumentError, checkOptionKeys, describeValue, type OptimizerSpec, optimizerSpec, optionKeys } from '@backprop/core';
+import { ArgumentError, checkOptionKeys, describeValue, type MetricIdentifier, type OptimizerIdentifier, type OptimizerSpec, optimizerSpec, optionKeys } from '@backprop/core';
 import type { BackendFactory } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import { type LossOption, type ResolvedLoss, resolveLoss } from '../losses/loss-resolution';
@@ -9,9 +9,9 @@ export interface CompileOptions {
   /** Keras or tfjs name: `'categorical_crossentropy'`, `'sparseCategoricalCrossentropy'`, `'mse'`, … */
   loss: LossOption;
   /** `SGD(0.01)`, `Adam()`, `RMSprop()`, or `'sgd' | 'adam' | 'rmsprop'`; default `'rmsprop'` (Keras's default). */
-  optimizer?: OptimizerSpec | string;
+  optimizer?: OptimizerSpec | OptimizerIdentifier;
   /** `['accuracy']`, `'acc'`, `'mse'`, `'mae'`, …; reported as `accuracy` / `val_accuracy` in the history. */
-  metrics?: string[];
+  metrics?: MetricIdentifier[];
   /** Registered backend name; default the current choice (see `setBackend`). */
   backend?: string;
   /** Seed for the initial weights, shuffling and dropout; default the model's seed. */

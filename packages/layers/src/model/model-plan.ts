@@ -1,110 +1,94 @@
-import { type ActivationSpec, ArgumentError, getInitializer, type LayerWeights, Rng } from '@backprop/core';
-import type { DenseLayerSpec } from '../backend/backend';
-import { ActivationLayer } from '../layers/activation';
+import { jsKernels, type LayerConfig, type LayerWeights, layerFromConfig, SequentialNetwork, shapeSize } from '@backprop/core';
 import { DenseLayer } from '../layers/dense';
 import { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
 import { ModelStateError } from './model-state-error';
 
-/** One Dense layer with the Activation and Dropout layers after it folded in. */
+/** A Dense layer of the model and the width of its input: where the weights are. */
 export interface DensePlan {
   readonly layer: DenseLayer;
-  /** Width of the layer's input. */
   readonly inputs: number;
-  readonly activation: ActivationSpec;
+  /** The rate of the Dropout layers between this Dense and the next (for memory estimates); 0 for none. */
   readonly dropoutRate: number;
 }
 
-/** The layer list as a backend sees it: a stack of dense layers. */
+/** A Dropout layer and the per-sample width of what it drops: what the facade draws masks for. */
+export interface DropoutPlan {
+  readonly layer: DropoutLayer;
+  readonly width: number;
+}
+
+/** The model description every backend receives, plus what the facade needs to know about it. */
 export interface ModelPlan {
+  readonly inputShape: readonly number[];
   readonly inputSize: number;
+  /** The ordered layer configs, Keras's `{ className, config }`. */
+  readonly configs: readonly LayerConfig[];
+  /** The layers with weights, in order. */
   readonly dense: readonly DensePlan[];
+  readonly dropout: readonly DropoutPlan[];
   readonly outputUnits: number;
-  readonly firstDense: DenseLayer;
-  readonly lastDense: DenseLayer;
+  /** The first and last layer, for messages. */
+  readonly first: Layer;
+  readonly last: Layer;
 }
 
 /**
- * Fold the Keras layer list into dense layers for the backends: an `Activation` replaces the linear
- * activation of the Dense before it; `Dropout` becomes that Dense's dropout rate (two in a row combine
- * as 1 − (1 − a)(1 − b), which draws the same distribution of masks).
+ * The model description of a layer list: each layer's config, the shapes flowing between them (checked
+ * here, so a bad stack fails before any backend exists), and where the weights and dropout masks are.
  */
 export function planModel(layers: readonly Layer[]): ModelPlan {
-  if (layers.length === 0) throw new ModelStateError('the model has no layers yet: add a Dense layer with an inputShape first');
+  if (layers.length === 0) throw new ModelStateError('the model has no layers yet: add a layer with an inputShape first, e.g. Dense(10, { inputShape: [784] })');
   const first = layers[0];
-  if (!(first instanceof DenseLayer)) {
-    throw new ArgumentError(`the first layer must be Dense, got ${first.className} "${first.name}" (dropout or activation on raw inputs is not supported)`);
-  }
   if (!first.inputShape) {
     throw new ModelStateError(
-      `Dense "${first.name}" is the first layer and needs an inputShape, e.g. Dense(${first.units}, { inputShape: [784] }); the model cannot be built without it`,
+      `${first.className} "${first.name}" is the first layer and needs an inputShape, e.g. ${first.className === 'Dense' ? `Dense(${(first as DenseLayer).units}, { inputShape: [784] })` : `${first.className}({ inputShape: [28, 28] })`}; the model cannot be built without it`,
     );
   }
-  const inputSize = first.inputShape[0];
-  const dense: { layer: DenseLayer; inputs: number; activation: ActivationSpec; dropoutRate: number; after: Layer }[] = [];
-  let width = inputSize;
+  const inputShape = first.inputShape;
+  const dense: { layer: DenseLayer; inputs: number; dropoutRate: number }[] = [];
+  const dropout: DropoutPlan[] = [];
+  let shape = inputShape;
   for (const layer of layers) {
-    const current = dense[dense.length - 1];
-    if (layer instanceof DenseLayer) {
-      dense.push({ layer, inputs: width, activation: layer.activation, dropoutRate: 0, after: layer });
-    } else if (layer instanceof DropoutLayer) {
-      current.dropoutRate = 1 - (1 - current.dropoutRate) * (1 - layer.rate);
-      current.after = layer;
-    } else if (layer instanceof ActivationLayer) {
-      if (current.activation.name !== 'linear' || current.dropoutRate > 0) {
-        throw new ArgumentError(
-          `Activation "${layer.name}" must directly follow a Dense layer with a linear activation, got it after ${current.after.toString()} ` +
-            `(activation ${current.activation.name}); put the activation on the Dense layer instead: Dense(units, { activation: '${layer.activation.name}' })`,
-        );
-      }
-      current.activation = layer.activation;
-      current.after = layer;
-    } else {
-      throw new ArgumentError(`unsupported layer ${String(layer)}; expected Dense, Dropout or Activation`);
+    if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape), dropoutRate: 0 });
+    if (layer instanceof DropoutLayer) {
+      dropout.push({ layer, width: shapeSize(shape) });
+      const before = dense[dense.length - 1];
+      if (before) before.dropoutRate = 1 - (1 - before.dropoutRate) * (1 - layer.rate);
     }
-    width = layer.outputUnits(width);
+    shape = layer.outputShape(shape);
   }
-  const plans: DensePlan[] = dense.map(({ layer, inputs, activation, dropoutRate }) => ({ layer, inputs, activation, dropoutRate }));
   return {
-    inputSize,
-    dense: plans,
-    outputUnits: width,
-    firstDense: plans[0].layer,
-    lastDense: plans[plans.length - 1].layer,
+    inputShape,
+    inputSize: shapeSize(inputShape),
+    configs: layers.map((l) => l.toConfig()),
+    dense,
+    dropout,
+    outputUnits: shapeSize(shape),
+    first,
+    last: layers[layers.length - 1],
   };
 }
 
 /** Total weights and biases. */
 export function countPlanParams(plan: ModelPlan): number {
-  return plan.dense.reduce((n, d) => n + d.layer.countParams(d.inputs), 0);
+  return plan.dense.reduce((n, d) => n + d.layer.countParams([d.inputs]), 0);
 }
 
-/** What the backend receives for each dense layer. */
-export function denseLayerSpecs(plan: ModelPlan): DenseLayerSpec[] {
-  return plan.dense.map((d) => ({
-    name: d.layer.name,
-    units: d.layer.units,
-    activation: d.activation,
-    useBias: d.layer.useBias,
-    dropoutRate: d.dropoutRate,
-  }));
+/** `Dense "dense_2" has 10 units` / `Flatten "flatten" outputs 784 values`, for messages about the output width. */
+export function describeOutput(plan: ModelPlan): string {
+  const { last, outputUnits } = plan;
+  return last instanceof DenseLayer ? `Dense "${last.name}" has ${outputUnits} units` : `${last.className} "${last.name}" outputs ${outputUnits} values per sample`;
 }
 
 /**
- * Initial weights drawn by the facade, so every backend starts from the same numbers: one generator
- * seeded with `seed`, kernel then bias of each layer in order, each with its layer's initializer —
- * the same draw order as core's DenseNetwork, so both give identical weights for a seed.
+ * Initial weights drawn once by the facade, so every backend starts from the same numbers: core builds
+ * the described layers with one generator seeded with `seed` (kernel then bias of each layer, in order,
+ * each with its initializer) — the very draw the scratch engine makes — and hands their weights over.
  */
 export function drawInitialWeights(plan: ModelPlan, seed: number): LayerWeights[] {
-  const rng = new Rng(seed);
-  return plan.dense.map(({ layer, inputs }) => {
-    const kernel = new Float32Array(inputs * layer.units);
-    getInitializer(layer.kernelInitializer)(kernel, inputs, layer.units, rng);
-    let bias: Float32Array | null = null;
-    if (layer.useBias) {
-      bias = new Float32Array(layer.units);
-      getInitializer(layer.biasInitializer)(bias, layer.units, layer.units, rng);
-    }
-    return { kernel, bias };
-  });
+  const network = new SequentialNetwork({ inputShape: plan.inputShape, layers: plan.configs.map(layerFromConfig), kernels: jsKernels, seed });
+  const weights = network.getLayerWeights() as LayerWeights[];
+  network.dispose();
+  return weights.map((w) => ({ kernel: Float32Array.from(w.kernel), bias: w.bias ? Float32Array.from(w.bias) : null }));
 }

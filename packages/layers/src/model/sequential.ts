@@ -1,5 +1,5 @@
 import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
-import type { ModelSpec } from '../backend/backend';
+import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
@@ -9,9 +9,9 @@ import type { ModelIOHandler } from '../io/model-io-handler';
 import { saveModelTo } from '../io/save-to';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
-import { BackendHandle } from './backend-handle';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
-import { evaluateBatches, isPromise, predictBatches, predictBatchesSync } from './evaluation-loop';
+import { DropoutMaskDrawer } from './dropout-masks';
+import { evaluateBatches, predictBatchesSync } from './evaluation-loop';
 import { FitGuard } from './fit-guard';
 import { type BatchOptions, batchOptions, type FitOptions, normalizeFitOptions } from './fit-options';
 import { fitCallbacks, fitData, trainingParams } from './fit-setup';
@@ -19,18 +19,19 @@ import { GuardedCallbackList } from './guarded-callback-list';
 import { inferenceDefaults } from './inference-defaults';
 import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } from './keras-weights';
 import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
-import { countPlanParams, denseLayerSpecs, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
+import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
 import { ModelStateError } from './model-state-error';
-
-export type { EvaluateResult, SequentialOptions } from './sequential-options';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
 
+export type { EvaluateResult, SequentialOptions };
+
 /**
  * A linear stack of layers with Keras's API (`keras.Sequential`): `add`, `compile`, `fit`, `evaluate`,
- * `predict`, `summary`, `getWeights` / `setWeights`, `save`. The model owns batching, shuffling,
- * validation, metrics and callbacks; a backend (scratch by default) does the math.
+ * `predict`, `summary`, `getWeights` / `setWeights`, `save`. The model owns its description (layer
+ * configs and weights), batching, shuffling, dropout masks, validation, metrics and callbacks; a backend
+ * (scratch by default) does the math, synchronously once created.
  */
 export class Sequential implements CallbackModel {
   readonly name: string;
@@ -42,14 +43,15 @@ export class Sequential implements CallbackModel {
   private seed: number;
   private cachedPlan: ModelPlan | null = null;
   private compiled: CompiledModel | null = null;
-  private handle: BackendHandle | null = null;
-  /** Weights while no backend holds them: drawn from the seed, or given to setWeights. */
-  private pendingWeights: LayerWeights[] | null = null;
+  /** The backend holding the weights, once created. */
+  private backend: Backend | null = null;
+  /** The factory chosen by compile (or for inference), whose backend is created as soon as it is ready. */
+  private factory: BackendFactory | null = null;
+  /** The weights while no backend holds them: drawn from the seed, or given to setWeights. */
+  private weights: LayerWeights[] | null = null;
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
-  /** An asynchronous backend's setWeights still running; awaited before the next use of the backend. */
-  private pendingWrite: Promise<void> = Promise.resolve();
-  private writeInFlight = false;
+  private masks: DropoutMaskDrawer | null = null;
   private readonly fitGuard = new FitGuard();
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
@@ -65,7 +67,7 @@ export class Sequential implements CallbackModel {
 
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
   get backendName(): string | null {
-    return this.handle?.name ?? null;
+    return this.factory?.name ?? null;
   }
 
   /**
@@ -83,13 +85,17 @@ export class Sequential implements CallbackModel {
     this.stack.push(layer);
     this.cachedPlan = null;
     this.compiled = null;
-    this.handle?.dispose();
-    this.handle = null;
-    this.pendingWeights = null;
+    this.releaseBackend();
+    this.factory = null;
+    this.weights = null;
     this.weightsFromSeed = true;
+    this.masks = null;
   }
 
-  /** Choose loss, optimizer, metrics and backend; builds the backend from the current weights. */
+  /**
+   * Choose loss, optimizer, metrics and backend; builds the backend from the current weights at once when
+   * it is ready (a backend that loads asynchronously, such as tfjs on first use, is built when it is).
+   */
   compile(options: CompileOptions): void {
     this.fitGuard.assertIdle('compile()');
     const plan = this.plan();
@@ -98,22 +104,22 @@ export class Sequential implements CallbackModel {
     if (options.seed !== undefined && options.seed !== this.seed) {
       this.seed = options.seed;
       this.shuffleRng = null;
-      if (!this.handle && this.weightsFromSeed) this.pendingWeights = null;
+      this.masks = null;
+      if (!this.backend && this.weightsFromSeed) this.weights = null;
     }
     this.compiled = compiled;
-    this.rebuildBackend(compiled.backend.name, plan);
+    this.useBackend(compiled.backend);
   }
 
-  /** Resolves once the backend is ready (backends may load asynchronously). */
+  /** Resolves once the backend is built (only a backend's first load is asynchronous). */
   async ready(): Promise<void> {
-    await this.inferenceHandle().ready();
-    await this.pendingWrite;
+    await this.readyBackend();
   }
 
   /** Train (Keras's `fit`); `x` may also be a BatchSource, then without `y`. */
   async fit(x: InputData | BatchSource, y?: TargetData | FitOptions, options?: FitOptions): Promise<History> {
     const { source, opts } = sourceAndOptions<FitOptions>(x, y, options, 'fit');
-    if (!this.compiled || !this.handle) {
+    if (!this.compiled || !this.factory) {
       throw new ModelStateError('You must compile the model before training: call model.compile({ loss, optimizer, metrics }) first');
     }
     const compiled = this.compiled;
@@ -124,16 +130,16 @@ export class Sequential implements CallbackModel {
     checkModelMemory(plan, compiled.backend, compiled.optimizer, largestBatchRows(fit.batchSize, data.trainIndices.length, data.validation?.indices.length ?? 0));
     this.fitGuard.begin();
     try {
-      const backend = await this.handle.ready();
-      await this.pendingWrite;
+      const backend = await this.readyBackend();
       const history = new History();
       const callbacks = new GuardedCallbackList(fitCallbacks(opts.callbacks ?? [], fit.verbose, history).callbacks, this.fitGuard);
       callbacks.configure(this, trainingParams(fit, compiled, data));
       this.stopTraining = false;
       this.history = history;
       this.shuffleRng ??= new Rng(this.seed + 1);
+      this.masks ??= new DropoutMaskDrawer(plan, this.seed + 2);
       const shuffleRng = fit.seed !== undefined ? new Rng(fit.seed) : this.shuffleRng;
-      await runTraining({ ...data, backend, compiled, outputUnits: plan.outputUnits, options: fit, shuffleRng, callbacks, model: this });
+      await runTraining({ ...data, backend, compiled, outputUnits: plan.outputUnits, options: fit, shuffleRng, masks: this.masks, callbacks, model: this });
       return history;
     } finally {
       this.fitGuard.end();
@@ -146,82 +152,56 @@ export class Sequential implements CallbackModel {
    */
   async evaluate(x: InputData | BatchSource, y?: TargetData | BatchOptions, options?: BatchOptions): Promise<EvaluateResult> {
     const { source, opts } = sourceAndOptions<BatchOptions>(x, y, options, 'evaluate');
-    if (!this.compiled || !this.handle) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
+    if (!this.compiled || !this.factory) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
     const compiled = this.compiled;
     const { batchSize } = batchOptions(opts, 'evaluate');
     const plan = this.plan();
     const reader = new BatchReader(source, plan, compiled.loss, true, 'x');
-    const backend = await this.handle.ready();
-    await this.pendingWrite;
+    const backend = await this.readyBackend();
     const logs = await evaluateBatches(backend, reader, indexRange(0, source.size), batchSize, compiled, plan.outputUnits);
-    const values = [logs.loss, ...compiled.metrics.map((m) => logs[m.name])];
-    return values;
+    return [logs.loss, ...compiled.metrics.map((m) => logs[m.name])];
   }
 
-  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. Needs a synchronous backend. */
+  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. */
   predict(x: InputData | BatchSource, options: BatchOptions = {}): Matrix {
     const { batchSize } = batchOptions(options, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
-    return predictBatchesSync(this.inferenceHandle().now('predict'), reader, batchSize, plan.outputUnits);
+    return predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits);
   }
 
-  /** `predict` for any backend, including those that answer asynchronously. */
+  /** `predict` after waiting for the backend's first load; kept for compatibility. */
   async predictAsync(x: InputData | BatchSource, options: BatchOptions = {}): Promise<Matrix> {
-    const { batchSize } = batchOptions(options, 'predict');
-    const plan = this.plan();
-    const reader = new BatchReader(inputBatchSource(x), plan, null, false);
-    const backend = await this.inferenceHandle().ready();
-    await this.pendingWrite;
-    return predictBatches(backend, reader, batchSize, plan.outputUnits);
+    await this.ready();
+    return this.predict(x, options);
   }
 
   /** Keras order: kernel ([inputs, units] Matrix), bias (Float32Array), kernel, bias, … */
   getWeights(): WeightArray[] {
-    if (!this.handle) return toKerasWeights(this.initialWeights(), this.plan());
-    const weights = this.handle.now('getWeights').getWeights();
-    if (isPromise(weights)) {
-      weights.catch(() => {});
-      throw new ModelStateError(`backend "${this.handle.name}" reads weights asynchronously; use await model.getWeightsAsync()`);
-    }
-    return toKerasWeights(weights, this.plan());
+    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights(), this.plan());
   }
 
+  /** `getWeights`; kept for compatibility (weights are always at hand). */
   async getWeightsAsync(): Promise<WeightArray[]> {
-    if (!this.handle) return toKerasWeights(this.initialWeights(), this.plan());
-    const backend = await this.handle.ready();
-    await this.pendingWrite;
-    return toKerasWeights(await backend.getWeights(), this.plan());
+    return this.getWeights();
   }
 
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
     this.fitGuard.assertIdleOrInCallback('setWeights()');
     const layerWeights = fromKerasWeights(weights, this.plan());
-    if (!this.handle) {
-      this.pendingWeights = layerWeights;
-      this.weightsFromSeed = false;
+    if (this.backend) {
+      this.backend.setWeights(layerWeights);
       return;
     }
-    const done = this.handle.now('setWeights').setWeights(layerWeights);
-    if (isPromise(done)) {
-      this.writeInFlight = true;
-      this.pendingWrite = this.pendingWrite.then(() => done).finally(() => {
-        this.writeInFlight = false;
-      });
-    }
+    this.weights = layerWeights;
+    this.weightsFromSeed = false;
   }
 
+  /** `setWeights`; kept for compatibility. */
   async setWeightsAsync(weights: readonly WeightInput[]): Promise<void> {
     this.fitGuard.assertIdleOrInCallback('setWeightsAsync()');
-    const layerWeights = fromKerasWeights(weights, this.plan());
-    if (!this.handle) {
-      this.setWeights(weights);
-      return;
-    }
-    const backend = await this.handle.ready();
-    await this.pendingWrite;
-    await backend.setWeights(layerWeights);
+    this.setWeights(weights);
   }
 
   countParams(): number {
@@ -231,7 +211,7 @@ export class Sequential implements CallbackModel {
   /** Print Keras's summary table, line by line (default console.log). */
   summary(printFn: (line: string) => void = console.log): void {
     const plan = this.plan();
-    for (const line of summaryLines(this.name, this.stack, plan.inputSize)) printFn(line);
+    for (const line of summaryLines(this.name, this.stack, plan.inputShape)) printFn(line);
   }
 
   /**
@@ -243,60 +223,77 @@ export class Sequential implements CallbackModel {
     return saveModelTo(this, url);
   }
 
-  /** Release the backend's memory. */
+  /** Release the backend's memory; the weights stay with the model. */
   dispose(): void {
     this.fitGuard.assertIdle('dispose()');
-    this.handle?.dispose();
-    this.handle = null;
+    this.releaseBackend();
   }
 
-  /** The folded dense stack; throws if the model cannot be built yet. */
+  private releaseBackend(): void {
+    if (!this.backend) return;
+    this.weights = this.backend.getWeights();
+    this.backend.dispose();
+    this.backend = null;
+  }
+
+  /** The model description; throws if the model cannot be built yet. */
   plan(): ModelPlan {
     this.cachedPlan ??= planModel(this.stack);
     return this.cachedPlan;
   }
 
-  private initialWeights(): LayerWeights[] {
-    if (!this.pendingWeights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
-    this.pendingWeights ??= drawInitialWeights(this.plan(), this.seed);
-    return this.pendingWeights;
+  /** The weights of the description: drawn once from the seed unless given. */
+  private descriptionWeights(): LayerWeights[] {
+    if (!this.weights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
+    this.weights ??= drawInitialWeights(this.plan(), this.seed);
+    return this.weights;
   }
 
-  /** Replace the backend, carrying the current weights over (Keras keeps weights across compiles). */
-  private rebuildBackend(backendName: string, plan: ModelPlan): void {
+  /** Switch to `factory`, carrying the current weights over (Keras keeps weights across compiles). */
+  private useBackend(factory: BackendFactory): void {
+    this.releaseBackend();
+    this.factory = factory;
+    if (isReady(factory)) this.createBackend();
+    else factory.prepare?.().catch(() => {});
+  }
+
+  private createBackend(): Backend {
+    const plan = this.plan();
     const compiled = this.compiled ?? inferenceDefaults();
-    const factory = resolveBackend(backendName);
-    const old = this.handle;
-    const weights = old ? this.weightsOf(old) : this.initialWeights();
-    const spec = (initialWeights: LayerWeights[]): ModelSpec => ({
-      inputSize: plan.inputSize,
-      layers: denseLayerSpecs(plan),
+    const spec: ModelSpec = {
+      inputShape: plan.inputShape,
+      layers: plan.configs,
       loss: compiled.loss.spec,
       optimizer: compiled.optimizer,
-      initialWeights,
+      initialWeights: this.descriptionWeights(),
       seed: this.seed,
-    });
-    this.handle = new BackendHandle(factory.name, () =>
-      isPromise(weights) ? weights.then((w) => factory.create(spec(w))) : factory.create(spec(weights)),
-    );
-    if (!old) return;
-    if (isPromise(weights)) weights.finally(() => old.dispose()).catch(() => {});
-    else old.dispose();
+    };
+    this.backend = this.factory!.create(spec);
+    this.weights = null;
+    return this.backend;
   }
 
-  /** A backend's weights: synchronously when it is ready, answers synchronously and has no write in flight. */
-  private weightsOf(handle: BackendHandle): LayerWeights[] | Promise<LayerWeights[]> {
-    const backend = handle.current();
-    if (backend && !this.writeInFlight) return backend.getWeights();
-    return handle.ready().then(async (b) => {
-      await this.pendingWrite;
-      return b.getWeights();
-    });
+  /** The backend, after its factory's first load if needed (Keras predicts with uncompiled models: a default backend then). */
+  private async readyBackend(): Promise<Backend> {
+    if (this.backend) return this.backend;
+    this.factory ??= resolveBackend();
+    await this.factory.prepare?.();
+    return this.backend ?? this.createBackend();
   }
 
-  /** The backend for predict / getWeights: the compiled one, or a default one built on first use (Keras predicts uncompiled models). */
-  private inferenceHandle(): BackendHandle {
-    if (!this.handle) this.rebuildBackend(resolveBackend().name, this.plan());
-    return this.handle!;
+  /** The backend now; `call` names the method for the message when its factory is still loading. */
+  private backendNow(call: string): Backend {
+    if (this.backend) return this.backend;
+    this.factory ??= resolveBackend();
+    if (!isReady(this.factory)) {
+      this.factory.prepare?.().catch(() => {});
+      throw new ModelStateError(`backend "${this.factory.name}" is still loading; await model.ready() once before ${call}()`);
+    }
+    return this.createBackend();
   }
 }
+
+function isReady(factory: BackendFactory): boolean {
+  return factory.isReady ? factory.isReady() : true;
+}
+

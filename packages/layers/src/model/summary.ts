@@ -20,17 +20,17 @@ import type { Layer } from '../layers/layer';
  * ```
  * Every row is padded to the full width, as Keras pads it.
  */
-export function summaryLines(modelName: string, layers: readonly Layer[], inputSize: number): string[] {
+export function summaryLines(modelName: string, layers: readonly Layer[], inputShape: readonly number[]): string[] {
   const lineLength = 65;
   const positions = [0.45, 0.85, 1].map((p) => Math.floor(lineLength * p));
   const lines = [`Model: "${modelName}"`, '_'.repeat(lineLength), row(['Layer (type)', 'Output Shape', 'Param #'], positions), '='.repeat(lineLength)];
-  let width = inputSize;
+  let shape = inputShape;
   let total = 0;
   layers.forEach((layer, i) => {
-    const params = layer.countParams(width);
-    width = layer.outputUnits(width);
+    const params = layer.countParams(shape);
+    shape = layer.outputShape(shape);
     total += params;
-    lines.push(row([layer.toString(), `(None, ${width})`, String(params)], positions));
+    lines.push(row([layer.toString(), `(None, ${shape.join(', ')})`, String(params)], positions));
     lines.push((i === layers.length - 1 ? '=' : '_').repeat(lineLength));
   });
   const count = (n: number) => n.toLocaleString('en-US');

@@ -6,6 +6,7 @@ import { type Logs, RunningMeans } from '../metrics/running-means';
 import type { CompiledModel } from './compile-options';
 import { batchLogs, evaluateBatches, isPromise } from './evaluation-loop';
 import { EventLoopYield } from './event-loop-yield';
+import type { DropoutMaskDrawer } from './dropout-masks';
 import type { NormalizedFitOptions } from './fit-options';
 import { checkBatchFinite } from './non-finite-batch';
 
@@ -20,6 +21,8 @@ export interface TrainingRun {
   readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array } | null;
   readonly options: NormalizedFitOptions;
   readonly shuffleRng: Rng;
+  /** Draws each batch's dropout masks for the backend. */
+  readonly masks: DropoutMaskDrawer;
   readonly callbacks: CallbackList;
   readonly model: { stopTraining: boolean };
 }
@@ -56,7 +59,7 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
         before = isPromise(answer) ? await answer : answer;
       }
       // Await only a real promise, so a synchronous backend's shared buffers are used before anything else runs.
-      const answer = backend.trainOnBatch(x, y!, rows);
+      const answer = backend.trainOnBatch(x, y!, rows, run.masks.draw(rows));
       const loss = isPromise(answer) ? await answer : answer;
       let logs: Logs;
       if (compiled.metrics.length === 0) {

@@ -1,0 +1,34 @@
+import { type LayerConfig, shapeSize } from '@backprop/core';
+import { Layer, type LayerOptions } from './layer';
+
+/** Flattens each sample to one axis (Keras's `Flatten`): `Flatten({ inputShape: [28, 28] })` feeds 784 values to a Dense. */
+export class FlattenLayer extends Layer {
+  readonly className = 'Flatten';
+
+  constructor(options: LayerOptions = {}) {
+    super('flatten', options);
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'Flatten', config: { name: this.name } };
+  }
+
+  override outputShape(inputShape: readonly number[]): readonly number[] {
+    return [shapeSize(inputShape)];
+  }
+}
+
+/** `Flatten` works as a factory and with `new`. */
+export interface FlattenConstructor {
+  new (options?: LayerOptions): FlattenLayer;
+  (options?: LayerOptions): FlattenLayer;
+  readonly prototype: FlattenLayer;
+}
+
+function flattenFactory(options?: LayerOptions): FlattenLayer {
+  return new FlattenLayer(options);
+}
+flattenFactory.prototype = FlattenLayer.prototype;
+
+/** `Flatten()`, `Flatten({ inputShape: [28, 28] })` or `new Flatten()`. */
+export const Flatten = flattenFactory as unknown as FlattenConstructor;
