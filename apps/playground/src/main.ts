@@ -33,8 +33,9 @@ $('xor-form').addEventListener('submit', async (event) => {
   const choices: XorChoices = {
     dataset: value('dataset') as XorChoices['dataset'],
     hidden: Number(value('hidden')),
-    activation: value('activation'),
-    loss: value('loss'),
+    // The select's options are valid names; the library still checks any string at run time.
+    activation: value('activation') as XorChoices['activation'],
+    loss: value('loss') as XorChoices['loss'],
     optimizer: value('optimizer') as XorChoices['optimizer'],
   };
   $('xor-status').textContent = 'training…';

@@ -1,12 +1,12 @@
-import { Matrix } from '@backprop/core';
+import { type ActivationOption, Matrix } from '@backprop/core';
 import { and, or, xor } from '@backprop/datasets';
-import { Adam, Callback, Dense, type Logs, RMSprop, SGD, Sequential } from '@backprop/layers';
+import { Adam, Callback, Dense, type Logs, type LossOption, RMSprop, SGD, Sequential } from '@backprop/layers';
 
 export interface XorChoices {
   dataset: 'xor' | 'and' | 'or';
   hidden: number;
-  activation: string;
-  loss: string;
+  activation: ActivationOption;
+  loss: LossOption;
   optimizer: 'adam' | 'sgd' | 'rmsprop';
 }
 
