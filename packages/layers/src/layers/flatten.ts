@@ -1,12 +1,15 @@
 import { type LayerConfig, shapeSize } from '@backprop/core';
-import { Layer, type LayerOptions } from './layer';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, objectLayerArgs } from './layer';
+
+/** Keras's Flatten `data_format` (channels-last is the only layout here). */
+const FLATTEN_UNSUPPORTED = ['dataFormat'];
 
 /** Flattens each sample to one axis (Keras's `Flatten`): `Flatten({ inputShape: [28, 28] })` feeds 784 values to a Dense. */
 export class FlattenLayer extends Layer {
   readonly className = 'Flatten';
 
   constructor(options: LayerOptions = {}) {
-    super('flatten', options);
+    super('flatten', objectLayerArgs<LayerOptions>('Flatten', options, { args: LAYER_OPTION_KEYS, unsupported: FLATTEN_UNSUPPORTED }));
   }
 
   override toConfig(): LayerConfig {

@@ -2,6 +2,9 @@ import { ArgumentError, NotSupportedError, UnknownOptionError } from '@backprop/
 import { Activation } from './activation';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
+import { Flatten } from './flatten';
+import { InputLayer } from './input-layer';
+import { Reshape } from './reshape';
 import { clearSession } from './layer-names';
 
 // Every layer argument is either used or refused (issue 9, item 10); values are named as given (item 11).
@@ -60,5 +63,28 @@ describe('layer arguments', () => {
     const d = Dense({ units: 3, activation: 'relu', useBias: false, name: 'hidden', inputShape: [5] });
     expect([d.units, d.activation.name, d.useBias, d.name, d.inputShape]).toEqual([3, 'relu', false, 'hidden', [5]]);
     expect(Activation({ name: 'leakyRelu', alpha: 0.1 }).activation).toEqual({ name: 'leakyRelu', alpha: 0.1 });
+  });
+});
+
+describe('Flatten, Reshape and InputLayer arguments', () => {
+  it('refuse unknown keys, naming the closest valid one', () => {
+    expect(() => Flatten({ input_shape: [28, 28] } as never)).toThrow(UnknownOptionError);
+    expect(() => Flatten({ input_shape: [28, 28] } as never)).toThrow('Unknown option "input_shape" in Flatten arguments; did you mean "inputShape"?');
+    expect(() => Reshape({ targetShap: [7, 112] } as never)).toThrow('Unknown option "targetShap" in Reshape arguments; did you mean "targetShape"?');
+    expect(() => InputLayer({ inputShape: [784], shape: [784] } as never)).toThrow(UnknownOptionError);
+  });
+
+  it('refuse Keras options not implemented yet instead of ignoring them', () => {
+    expect(() => Flatten({ dataFormat: 'channels_first' } as never)).toThrow(NotSupportedError);
+    expect(() => InputLayer({ inputShape: [784], sparse: true } as never)).toThrow('sparse in InputLayer arguments is not supported yet');
+    expect(() => Reshape({ targetShape: [784], batchInputShape: [null, 28, 28] } as never)).toThrow(NotSupportedError);
+  });
+
+  it('refuse a non-object and still build from valid arguments', () => {
+    expect(() => Flatten(42 as never)).toThrow('Flatten arguments must be an object, got 42');
+    expect(() => InputLayer(undefined as never)).toThrow('InputLayer needs an inputShape');
+    expect(Flatten({ inputShape: [28, 28] }).outputShape([28, 28])).toEqual([784]);
+    expect(Reshape({ targetShape: [7, -1] }).outputShape([784])).toEqual([7, 112]);
+    expect(InputLayer({ inputShape: [784], name: 'pixels' }).name).toBe('pixels');
   });
 });

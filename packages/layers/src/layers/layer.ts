@@ -51,6 +51,20 @@ export function layerArgs<A extends LayerOptions>(
   return { ...(options as object), [keys.positional]: first } as unknown as A;
 }
 
+/**
+ * Read the arguments of a layer that takes only an options object (`Flatten()`, `Reshape({ targetShape })`,
+ * `InputLayer({ inputShape })`): an object or nothing, every key known, Keras options not implemented
+ * yet refused (see layerArgs).
+ */
+export function objectLayerArgs<A extends LayerOptions>(
+  className: string,
+  args: unknown,
+  keys: { readonly args: readonly string[]; readonly unsupported?: readonly string[] },
+): Partial<A> {
+  checkOptionKeys(args, keys.args, `${className} arguments`, [...(keys.unsupported ?? []), ...LAYER_UNSUPPORTED]);
+  return (args ?? {}) as Partial<A>;
+}
+
 /** The Keras layer classes this facade knows (also the `class_name` of each saved layer): core's. */
 export type { LayerClassName };
 

@@ -1,5 +1,5 @@
-import { ArgumentError, type LayerConfig, shapeSize } from '@backprop/core';
-import { Layer, type LayerOptions } from './layer';
+import { ArgumentError, describeValue, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, objectLayerArgs } from './layer';
 
 /** tfjs's `tf.layers.reshape` arguments. */
 export interface ReshapeArgs extends LayerOptions {
@@ -7,17 +7,21 @@ export interface ReshapeArgs extends LayerOptions {
   targetShape: readonly number[];
 }
 
+/** Every key of ReshapeArgs, checked against the interface by the type checker. */
+const RESHAPE_ARG_KEYS = optionKeys<ReshapeArgs>()([...LAYER_OPTION_KEYS, 'targetShape']);
+
 /** Gives each sample a new shape of the same size (Keras's `Reshape`). */
 export class ReshapeLayer extends Layer {
   readonly className = 'Reshape';
   readonly targetShape: readonly number[];
 
   constructor(args: ReshapeArgs) {
-    super('reshape', args ?? {});
-    const shape = args?.targetShape;
+    const checked = objectLayerArgs<ReshapeArgs>('Reshape', args, { args: RESHAPE_ARG_KEYS });
+    super('reshape', checked);
+    const shape = checked.targetShape;
     const unknown = Array.isArray(shape) ? shape.filter((d) => d === -1).length : 0;
     if (!Array.isArray(shape) || shape.length === 0 || unknown > 1 || !shape.every((d) => d === -1 || (Number.isInteger(d) && d > 0))) {
-      throw new ArgumentError(`Reshape "${this.name}" targetShape must be a list of positive integers with at most one -1, got ${JSON.stringify(shape)}`);
+      throw new ArgumentError(`Reshape "${this.name}" targetShape must be a list of positive integers with at most one -1, got ${describeValue(shape)}`);
     }
     this.targetShape = [...shape];
   }
