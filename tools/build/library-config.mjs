@@ -49,6 +49,12 @@ export function libraryConfig(options = {}) {
   // resolves @backprop/layers with "import" would not be assignable to one resolved with "require".
   mkdirSync('dist', { recursive: true });
   writeFileSync('dist/index.d.mts', "export * from './index.js';\n");
+  // Node's dual-package hazard, avoided as Node's documentation advises: under the "node" condition,
+  // `import` loads an ES-module wrapper of the CommonJS build, so a process that both requires and
+  // imports a package (a CommonJS app that lazily `import()`s @backprop/tfjs-adapter) holds one copy of
+  // it: one kernel registry, one wasm heap, one `Matrix` class for `instanceof`. Bundlers and browsers
+  // take the flat ESM build.
+  writeFileSync('dist/index.node.mjs', "export * from './index.js';\n");
   const node = { ...common, entry: { index: 'src/index.ts' }, shims: true };
   const configs = [
     { ...node, format: ['esm'], banner: options.esmRequire ? { js: ESM_REQUIRE } : undefined },

@@ -53,4 +53,25 @@ describe('the built packages from a project outside the repo, in Node 20', () =>
     expect(esm.losses).toEqual(sources.losses);
     expect(esm.losses[2]).toBeLessThan(esm.losses[0]);
   });
+
+  it('a CommonJS program that import()s a package shares one copy of every package, and the tfjs backend registers', () => {
+    // Node's dual-package hazard: a CommonJS app (as apps/mnist) that lazily import()s the tfjs adapter
+    // must not get a second @backprop/core (another Matrix class, kernel registry and wasm heap) nor a
+    // second @backprop/layers (whose backend registry would then lack `tfjs`).
+    writeFileSync(
+      join(project.dir, 'mixed.cjs'),
+      [
+        "const core = require('@backprop/core');",
+        "const layers = require('@backprop/layers');",
+        '(async () => {',
+        "  const esmCore = await import('@backprop/core');",
+        "  await import('@backprop/tfjs-adapter');",
+        "  console.log(JSON.stringify({ sameMatrix: esmCore.Matrix === core.Matrix, backends: layers.getBackendNames() }));",
+        '})();',
+      ].join('\n'),
+    );
+    const result = runNode<{ sameMatrix: boolean; backends: string[] }>(project.dir, 'mixed.cjs');
+    expect(result.sameMatrix).toBe(true);
+    expect(result.backends).toContain('tfjs');
+  });
 });
