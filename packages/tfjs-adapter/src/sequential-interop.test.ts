@@ -51,6 +51,20 @@ describe('the tfjs backend inside @backprop/layers', () => {
     trained[0].loss.forEach((loss, epoch) => expect(trained[1].loss[epoch]).toBeCloseTo(loss, 5));
   });
 
+  test('validation loss of fit on tfjs is tfjs’s own model.evaluate loss on the same data', async () => {
+    const model = build(4);
+    model.compile({ loss: 'categoricalCrossentropy', optimizer: { name: 'adam', learningRate: 0.01 }, backend: 'tfjs', metrics: ['accuracy'] });
+    const history = await model.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0, validationData: [x, y] });
+    // The weights after the last epoch are the ones its validation pass ran on.
+    const tfModel = await toTfjsModel(model);
+    tfModel.compile({ loss: 'categoricalCrossentropy', optimizer: 'sgd', metrics: ['accuracy'] });
+    const [loss, accuracy] = tf.tidy(() => (tfModel.evaluate(tf.tensor2d(x.data, [rows, 6]), tf.tensor2d(y.data, [rows, 2]), { batchSize: 16 }) as tf.Scalar[]).map((t) => t.dataSync()[0]));
+    expect(history.history.val_loss[1]).toBeCloseTo(loss, 5);
+    expect(history.history.val_accuracy[1]).toBeCloseTo(accuracy, 6);
+    tfModel.dispose();
+    model.dispose();
+  });
+
   test('toTfjsModel: a tfjs LayersModel predicting what the Sequential predicts', async () => {
     const model = build(5);
     const tfModel = await toTfjsModel(model);

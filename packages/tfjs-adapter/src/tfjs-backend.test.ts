@@ -46,6 +46,28 @@ describe('TfjsBackend', () => {
     backend.dispose();
   });
 
+  test('evaluateOnBatch: inference outputs, and the loss trainOnBatch computes on the same batch and weights', async () => {
+    for (const lossName of ['categoricalCrossentropy', 'mse'] as const) {
+      const backend = await tfjsBackendFactory.create({ ...spec, layers: spec.layers.filter((l) => l.className !== 'Dropout'), loss: { name: lossName } });
+      const out = new Float32Array(rows * 3);
+      const evaluated = backend.evaluateOnBatch(x, y, rows, out);
+      expect(out).toEqual(backend.predict(x, rows));
+      // trainOnBatch reports the loss before its update: the same TfjsLoss (fused on logits for the softmax) on
+      // the same weights.
+      expect(backend.trainOnBatch(x, y, rows)).toBeCloseTo(evaluated, 6);
+      expect(backend.evaluateOnBatch(x, y, rows, out)).toBeLessThan(evaluated);
+      backend.dispose();
+    }
+    // With Dropout in the model: inference mode, so deterministic and equal to predict.
+    const dropping = await tfjsBackendFactory.create(spec);
+    const out = new Float32Array(rows * 3);
+    const loss = dropping.evaluateOnBatch(x, y, rows, out);
+    expect(out).toEqual(dropping.predict(x, rows));
+    expect(dropping.evaluateOnBatch(x, y, rows, out)).toBe(loss);
+    expect(() => dropping.evaluateOnBatch(x, y, rows, new Float32Array(3))).toThrow(`evaluateOnBatch output buffer must hold ${rows * 3} values (${rows}x3), got 3`);
+    dropping.dispose();
+  });
+
   test('predict writes into a given buffer and is deterministic (dropout off at inference)', async () => {
     const backend = await tfjsBackendFactory.create(spec);
     const out = new Float32Array(rows * 3 + 5);

@@ -74,7 +74,7 @@ export class TfjsBackend implements Backend {
       // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
       // the weights stay the last good ones for the facade to report the divergence.
       return this.optimizer.computeGradients(() => {
-        const output = this.forwardTraining(xs, rows, masks).reshape([rows, this.outputSize]) as tf.Tensor2D;
+        const output = this.forwardPass(xs, rows, masks, true).reshape([rows, this.outputSize]) as tf.Tensor2D;
         // Kept (one tensor, replaced every step) so metrics need no second forward pass.
         this.lastOutput = tf.keep(output);
         return this.loss.compute(output, ys);
@@ -84,6 +84,25 @@ export class TfjsBackend implements Backend {
     if (Number.isFinite(loss)) this.optimizer.applyGradients(grads);
     tf.dispose([value, ...Object.values(grads)]);
     return loss;
+  }
+
+  /** Inference-mode outputs into `out` and the loss by `trainOnBatch`'s own `TfjsLoss` (the fused form on logits where it trains so). */
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number {
+    this.checkAlive('evaluateOnBatch');
+    checkBatch(x, rows, this.inputSize, 'x');
+    checkBatch(y, rows, this.outputSize, 'y');
+    const size = rows * this.outputSize;
+    if (out.length < size) throw new ShapeError(`evaluateOnBatch output buffer must hold ${size} values (${rows}x${this.outputSize}), got ${out.length}`);
+    const [loss, outputs] = tf.tidy(() => {
+      const xs = tf.tensor(x.subarray(0, rows * this.inputSize), [rows, ...this.inputShape]);
+      const ys = tf.tensor2d(y.subarray(0, size), [rows, this.outputSize]);
+      const output = this.forwardPass(xs, rows, undefined, false).reshape([rows, this.outputSize]) as tf.Tensor2D;
+      return [this.loss.compute(output, ys), this.loss.fromLogits ? tf.softmax(output) : output];
+    });
+    out.set((outputs.dataSync() as Float32Array).subarray(0, size));
+    const value = loss.dataSync()[0];
+    tf.dispose([loss, outputs]);
+    return value;
   }
 
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array {
@@ -138,14 +157,15 @@ export class TfjsBackend implements Backend {
   }
 
   /**
-   * The training-mode forward pass, config by config through tfjs-layers' own `apply`, with two departures
-   * from `model.apply(x, { training: true })`:
-   * - A Dropout multiplies by the mask the facade drew for it (the same one the scratch engine uses), or
-   *   without masks by one drawn from the spec seed, instead of tfjs drawing its own.
+   * The forward pass the loss is computed on, config by config through tfjs-layers' own `apply`, with two
+   * departures from `model.apply(x, { training })`:
+   * - In training mode a Dropout multiplies by the mask the facade drew for it (the same one the scratch
+   *   engine uses), or without masks by one drawn from the spec seed, instead of tfjs drawing its own; in
+   *   inference mode it passes its input through, as tfjs's Dropout does.
    * - With softmax + categorical cross-entropy at the end, the logits are returned and the loss applies the
    *   softmax itself (core's fused kernel does the same).
    */
-  private forwardTraining(xs: tf.Tensor, rows: number, masks: DropoutMasks | undefined): tf.Tensor {
+  private forwardPass(xs: tf.Tensor, rows: number, masks: DropoutMasks | undefined, training: boolean): tf.Tensor {
     let h: tf.Tensor = xs;
     let dropout = 0;
     const last = this.groups.length - 1;
@@ -160,11 +180,12 @@ export class TfjsBackend implements Backend {
         return;
       }
       if (group.config.className === 'Dropout') {
+        if (!training) return;
         const mask = this.mask(masks, dropout++, rows, h.size / rows, group.config.config.rate, group.config.config.name ?? '');
         h = tf.mul(h, tf.tensor(mask, h.shape));
         return;
       }
-      for (const layer of group.layers) h = layer.apply(h, { training: true }) as tf.Tensor;
+      for (const layer of group.layers) h = layer.apply(h, { training }) as tf.Tensor;
     });
     return h;
   }

@@ -53,6 +53,9 @@ export class SequentialNetwork {
   private lossGrad: FloatArray | null = null;
   private slots: readonly ParameterSlot[] | null = null;
   private lastOutput: FloatArray | null = null;
+  private evaluationOutput: FloatArray | null = null;
+  /** Where `forwardLoss` left the outputs. */
+  private lossOutput: FloatArray | null = null;
   private readonly checkMemory: (rows: number) => void;
 
   constructor(options: SequentialNetworkOptions) {
@@ -128,29 +131,30 @@ export class SequentialNetwork {
     return this.forwardSteps(x, rows, training, this.plan.steps.length);
   }
 
-  /** Mean loss over the batch in inference mode, without touching gradients. */
+  /**
+   * Mean loss over the batch in inference mode (no dropout), by the same code as training's loss (the fused
+   * softmax + cross-entropy kernel where the plan fuses it), so validation and training losses are one
+   * definition (Keras's `test_step` and `train_step` share `compute_loss`). Weight gradients are untouched;
+   * the outputs are then in `lastEvaluationOutput()`.
+   */
   evaluateLoss(x: FloatArray, y: FloatArray, rows: number): number {
-    this.checkBatch(y, rows, this.outputSize, 'y');
-    return this.loss.value(this.forward(x, rows), y, rows, this.outputSize);
+    const loss = this.forwardLoss(x, y, rows, false);
+    this.evaluationOutput = this.lossOutput;
+    return loss;
   }
 
   /** Training forward and backward pass: fills every weight's gradient with that of the mean batch loss, which it returns. */
   computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
-    this.checkBatch(y, rows, this.outputSize, 'y');
     const { steps, softmaxCrossEntropy: fused } = this.plan;
     const last = steps.length - 1;
-    let loss: number;
+    const loss = this.forwardLoss(x, y, rows, true);
+    const out = this.lossOutput!;
+    this.lastOutput = out;
     let dy: FloatArray | null;
     if (fused) {
-      const z = fused.forwardLogits(this.forwardSteps(x, rows, true, last), rows);
-      const k = this.kernels;
-      loss = k.softmaxCrossEntropy(z, y, fused.output, fused.preActivationGrad, rows, this.outputSize, 1 / rows) / rows;
-      this.lastOutput = fused.output;
+      // The fused kernel wrote ∂loss/∂z along with the loss.
       dy = fused.backwardFromPreActivation(fused.preActivationGrad, rows, this.inputGradient[last]);
     } else {
-      const out = this.forwardSteps(x, rows, true, steps.length);
-      this.lastOutput = out;
-      loss = this.loss.value(out, y, rows, this.outputSize);
       this.loss.gradient(out, y, this.lossGrad!, rows, this.outputSize);
       dy = steps[last].backward(this.lossGrad!, rows, this.inputGradient[last]);
     }
@@ -214,10 +218,34 @@ export class SequentialNetwork {
     return this.lastOutput;
   }
 
+  /** The outputs of the last `evaluateLoss` (rows × outputSize, inference mode): with the fused softmax + cross-entropy, the probabilities. */
+  lastEvaluationOutput(): FloatArray {
+    if (!this.evaluationOutput) throw new ShapeError('lastEvaluationOutput needs an evaluateLoss first');
+    return this.evaluationOutput;
+  }
+
   /** Free every buffer (matters for kernel sets with their own memory). */
   dispose(): void {
     for (const layer of this.layers) layer.dispose();
     this.releaseBuffers();
+  }
+
+  /**
+   * The forward pass and the mean batch loss — the one loss computation training and evaluation share. With
+   * the fused plan the last Dense stops at its logits and `softmaxCrossEntropy` writes the probabilities and
+   * ∂loss/∂z (used by training only); otherwise the loss's own `value`. Leaves the outputs in `lossOutput`.
+   */
+  private forwardLoss(x: FloatArray, y: FloatArray, rows: number, training: boolean): number {
+    this.checkBatch(y, rows, this.outputSize, 'y');
+    const { steps, softmaxCrossEntropy: fused } = this.plan;
+    if (fused) {
+      const z = fused.forwardLogits(this.forwardSteps(x, rows, training, steps.length - 1), rows);
+      this.lossOutput = fused.output;
+      return this.kernels.softmaxCrossEntropy(z, y, fused.output, fused.preActivationGrad, rows, this.outputSize, 1 / rows) / rows;
+    }
+    const out = this.forwardSteps(x, rows, training, steps.length);
+    this.lossOutput = out;
+    return this.loss.value(out, y, rows, this.outputSize);
   }
 
   private forwardSteps(x: FloatArray, rows: number, training: boolean, upTo: number): FloatArray {

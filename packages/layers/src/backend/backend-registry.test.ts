@@ -22,6 +22,11 @@ class LoadingBackend implements Backend {
   trainOnBatch(x: Float32Array, y: Float32Array, rows: number) {
     return this.network.trainStep(Float32Array.from(x), Float32Array.from(y), rows, this.optimizer);
   }
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array) {
+    const loss = this.network.evaluateLoss(Float32Array.from(x), Float32Array.from(y), rows);
+    out.set(this.network.lastEvaluationOutput().subarray(0, rows * this.network.outputSize));
+    return loss;
+  }
   predict(x: Float32Array, rows: number, out?: Float32Array) {
     const result = this.network.forward(Float32Array.from(x), rows).slice(0, rows * this.network.outputSize) as Float32Array;
     out?.set(result);

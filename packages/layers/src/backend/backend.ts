@@ -40,6 +40,12 @@ export interface Backend {
    * holds this batch's masks (see `DropoutMasks`); without them the backend draws its own from the seed.
    */
   trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number;
+  /**
+   * Inference mode (no dropout) on one batch, for `evaluate` and the validation pass of `fit` (Keras's
+   * `test_on_batch`): writes the outputs into `out` (rows × outputUnits) and returns the mean batch loss,
+   * computed by the same code as `trainOnBatch`'s, so training and validation losses are one definition.
+   */
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number;
   /** Inference-mode outputs (no dropout), rows × outputUnits, row-major; written into `out` when given. */
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array;
   /** Copies of the kernel and bias of every layer with weights. */

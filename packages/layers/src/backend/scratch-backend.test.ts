@@ -70,6 +70,23 @@ describe('ScratchBackend', () => {
     backend.dispose();
   });
 
+  it.each([
+    ['softmax + categorical cross-entropy (the fused kernel)', spec.layers, { name: 'categoricalCrossentropy' as const }],
+    ['a linear output with mse', [spec.layers[0], { className: 'Dense' as const, config: { name: 'dense_1', units: 2, useBias: false } }], { name: 'mse' as const }],
+  ])('evaluateOnBatch returns the loss trainOnBatch computes on the same batch and weights: %s', (_, layers, loss) => {
+    const backend = new ScratchBackend({ ...spec, layers, loss });
+    const x = Float32Array.from({ length: 12 }, (_, i) => Math.sin(i) * 2);
+    const y = Float32Array.from([1, 0, 0, 1, 1, 0, 0, 1]);
+    const out = new Float32Array(8);
+    const evaluated = backend.evaluateOnBatch(x, y, 4, out);
+    expect(Array.from(out)).toEqual(Array.from(backend.predict(x, 4)));
+    // trainOnBatch reports the loss before its update, on the weights evaluateOnBatch saw. The same code
+    // path, so the very same number.
+    expect(backend.trainOnBatch(x, y, 4)).toBe(evaluated);
+    expect(backend.evaluateOnBatch(x, y, 4, out)).toBeLessThan(evaluated);
+    backend.dispose();
+  });
+
   it('setWeights replaces every layer', () => {
     const backend = new ScratchBackend(spec);
     const zeros = spec.initialWeights.map((w) => ({ kernel: new Float32Array(w.kernel.length), bias: w.bias ? new Float32Array(w.bias.length) : null }));

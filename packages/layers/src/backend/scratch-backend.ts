@@ -65,6 +65,13 @@ export class ScratchBackend implements Backend {
     }
   }
 
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number {
+    // The network's own evaluateLoss: the fused softmax + cross-entropy kernel wherever training uses it.
+    const loss = this.network.evaluateLoss(x, y, rows);
+    out.set(this.network.lastEvaluationOutput().subarray(0, rows * this.network.outputSize));
+    return loss;
+  }
+
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array {
     const n = rows * this.network.outputSize;
     const result = this.network.forward(x, rows).subarray(0, n) as Float32Array;

@@ -7,7 +7,8 @@ import { ModelStateError } from './model-state-error';
 
 /**
  * Loss and metrics over the samples `indices`, in order, batch by batch in inference mode (no dropout):
- * Keras's `evaluate` and the validation pass of `fit`. The loss is core's, on the backend's outputs.
+ * Keras's `evaluate` and the validation pass of `fit`. The loss is the backend's (`evaluateOnBatch`), by the
+ * same code as its training loss.
  */
 export async function evaluateBatches(
   backend: Backend,
@@ -24,16 +25,17 @@ export async function evaluateBatches(
     const { x, y, rows } = reader.read(indices, start, end, backend, true);
     // No await between filling the batch and using it when the backend answers synchronously: the
     // buffers may be the backend's own, shared with any other call running meanwhile.
-    const answer = backend.predict(x, rows, out.subarray(0, rows * outputUnits));
-    const pred = isPromise(answer) ? await answer : answer;
-    means.add(batchLogs(compiled, y!, pred, rows, outputUnits), rows);
+    const pred = out.subarray(0, rows * outputUnits);
+    const answer = backend.evaluateOnBatch(x, y!, rows, pred);
+    const loss = isPromise(answer) ? await answer : answer;
+    means.add(batchLogs(compiled, y!, pred, rows, outputUnits, loss), rows);
   }
   return means.means();
 }
 
-/** `loss` (computed from the outputs unless given) and every metric of one batch. */
-export function batchLogs(compiled: CompiledModel, y: Float32Array, pred: Float32Array, rows: number, units: number, loss?: number): Logs {
-  const logs: Logs = { loss: loss ?? compiled.loss.loss.value(pred, y, rows, units) };
+/** The batch's `loss`, as the backend computed it, and every metric of the batch. */
+export function batchLogs(compiled: CompiledModel, y: Float32Array, pred: Float32Array, rows: number, units: number, loss: number): Logs {
+  const logs: Logs = { loss };
   for (const metric of compiled.metrics) logs[metric.name] = metric.compute(y, pred, rows, units);
   return logs;
 }
