@@ -6,20 +6,9 @@ import { BackpropError } from '@backprop/core';
 import { DatasetReadError, IdxSizeError } from './dataset-errors';
 import { encodeIdx } from './encode-idx';
 import { readIdx } from './read-idx';
+import { peakRss, thrown } from '@backprop/fuzz';
 
 const MiB = 1024 * 1024;
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
-
-/** Peak resident set size of this process so far, in bytes (getrusage's ru_maxrss). */
-const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
 describe('readIdx on gzip that inflates past its header', () => {
   it('refuses a 1 GiB gzip bomb behind a small header without inflating it (bounded peak memory)', () => {

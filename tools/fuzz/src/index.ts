@@ -14,3 +14,4 @@ export type { FuzzFailure, FuzzOptions, FuzzTally, FuzzTarget } from './fuzz-run
 export { formatTally, runFuzz } from './fuzz-runner';
 export { HOSTILE_NUMBERS, HOSTILE_PATHS, mutateJson } from './json-mutations';
 export { ihdrData, PNG_SIGNATURE, pngChunk, pngFile, repairPngCrcs } from './png-chunks';
+export { peakRss, thrown } from './test-probes';

@@ -1,24 +1,12 @@
 import { deflateSync } from 'node:zlib';
 import { BackpropError } from '@backprop/core';
-import { ihdrData, pngChunk, pngFile } from '@backprop/fuzz';
+import { ihdrData, peakRss, pngChunk, pngFile, thrown } from '@backprop/fuzz';
 import { ImageFormatError, ImageSizeError } from '../mnist-app-errors';
 import { decodePgm } from './decode-pgm';
 import { MAX_IMAGE_PIXELS } from './image-size-limit';
 import { inflatedPngSize, readPngHeader } from './png-header';
 import { decodeImage, decodePng } from './read-image';
 import { decodePredictInput } from './read-predict-input';
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
-
-/** Peak resident set size of this process so far, in bytes. */
-const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
 /** A complete PNG (correct CRCs) whose IHDR declares `width`×`height` but whose IDAT holds one tiny row. */
 function lyingPng(width: number, height: number, interlace = 0): Uint8Array {

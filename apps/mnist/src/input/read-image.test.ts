@@ -5,6 +5,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ImageFormatError, InputReadError } from '../mnist-app-errors';
 import { decodeImage, decodePng, MAX_INPUT_FILE_BYTES, readImage, toMnistInput } from './read-image';
+import { thrown } from '@backprop/fuzz';
 
 let dir: string;
 beforeAll(() => {
@@ -42,15 +43,6 @@ function handMadePng(header: { width: number; height: number; bitDepth: number; 
     chunk('IDAT', deflateSync(raw)),
     chunk('IEND', new Uint8Array(0)),
   ]);
-}
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('decodePng', () => {

@@ -6,6 +6,7 @@ import { ArgumentError } from '@backprop/core';
 import { encodeIdx, IdxFormatError } from '@backprop/datasets';
 import { ImageFormatError, ImageSizeError } from '../mnist-app-errors';
 import { decodePredictInput, readPredictInput } from './read-predict-input';
+import { thrown } from '@backprop/fuzz';
 
 let dir: string;
 beforeAll(() => {
@@ -15,15 +16,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Three 28×28 images whose every pixel is 10, 20, 30. */
 const threeImages = () => encodeIdx([3, 28, 28], Uint8Array.from({ length: 3 * 784 }, (_, i) => 10 * (Math.floor(i / 784) + 1)));
-
-function thrown(fn: () => unknown): Error {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('readPredictInput', () => {
   it('picks image --index of a plain or gzip IDX file, without inverting it', () => {
