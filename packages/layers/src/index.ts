@@ -32,6 +32,25 @@ export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten
 export { InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
 export { Reshape, type ReshapeArgs, type ReshapeConstructor, ReshapeLayer } from './layers/reshape';
 export { Layer, type LayerClassName, type LayerOptions } from './layers/layer';
+export { Conv2D, type Conv2DArgs, type Conv2DConstructor, Conv2DLayer, type Conv2DOptions } from './layers/conv2d';
+export {
+  AveragePooling2D,
+  AveragePooling2DLayer,
+  MaxPooling2D,
+  MaxPooling2DLayer,
+  type Pooling2DArgs,
+  type Pooling2DConstructor,
+  Pooling2DLayer,
+} from './layers/pooling-2d';
+export {
+  GlobalAveragePooling2D,
+  type GlobalAveragePooling2DArgs,
+  GlobalAveragePooling2DLayer,
+  type SpatialLayerConstructor,
+  ZeroPadding2D,
+  type ZeroPadding2DArgs,
+  ZeroPadding2DLayer,
+} from './layers/spatial-layers';
 export { clearSession } from './layers/layer-names';
 export { type LossOption, resolveLoss, type ResolvedLoss } from './losses/loss-resolution';
 export { type Metric, metricNames, resolveMetrics } from './metrics/metric-registry';
