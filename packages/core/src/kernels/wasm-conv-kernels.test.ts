@@ -62,8 +62,10 @@ describeWasm('wasm convolution kernels = js convolution kernels', () => {
     const g = windowGeometry([7, 6, 'channels' in o ? o.channels : 1], { label: 't', window: 'pool', size: o.size, strides: o.strides, padding: o.padding });
     const batch = 2;
     const x = random(batch * g.inH * g.inW * g.channels);
-    // Ties: a repeated value in each sample, where the first occurrence must win in both.
-    x.fill(0.5, 0, 4);
+    // Ties, where the first occurrence must win in both: pixel (0, 1) repeats pixel (0, 0) in every channel
+    // (the vectorised channels), and in one channel the first four values are equal.
+    x.copyWithin(g.channels, 0, g.channels);
+    x.copyWithin(g.inH * g.inW * g.channels + 2 * g.channels, g.inH * g.inW * g.channels, g.inH * g.inW * g.channels + g.channels);
     const out = batch * g.outH * g.outW * g.channels;
     const [yJs, aJs, yWasm, aWasm] = [new Float32Array(out), new Float32Array(out), new Float32Array(out), new Float32Array(out)];
     jsKernels.maxPool(x, yJs, aJs, batch, g);
