@@ -34,6 +34,7 @@ export {
   estimateDenseMemory,
   kernelsMemoryName,
   type MemoryLayer,
+  type OtherMemoryLayer,
 } from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
 export { Perceptron, type PerceptronFitOptions, type PerceptronOptions } from './network/perceptron';
