@@ -1,4 +1,4 @@
-import { activationSpec, integerPair, type LayerConfig } from '@backprop/core';
+import { type ActivationOption, activationSpec, integerPair, type LayerConfig } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation } from './activation-mapping';
 
@@ -46,6 +46,40 @@ export function tfjsSpatialLayers(layer: LayerConfig, args: { name: string; inpu
       // tfjs takes a number, [rows, cols] or [[top, bottom], [left, right]], as Keras does.
       return [tf.layers.zeroPadding2d({ padding: padding as number, dataFormat, ...args })];
     }
+    default:
+      return null;
+  }
+}
+
+/**
+ * The layer config of a tfjs image layer (`layer.getConfig()`, camelCase), or null for other classes. Only
+ * channels-last models are read (core's layout); a channels-first one is refused by core's layer.
+ */
+export function spatialConfigFromTfjs(className: string, config: Record<string, unknown>, name: string, activation: (id: string) => ActivationOption): LayerConfig | null {
+  const dataFormat = config.dataFormat as 'channelsLast' | 'channelsFirst' | undefined;
+  switch (className) {
+    case 'Conv2D':
+      return {
+        className: 'Conv2D',
+        config: {
+          name,
+          filters: Number(config.filters),
+          kernelSize: config.kernelSize as number[],
+          strides: config.strides as number[],
+          padding: config.padding as 'valid' | 'same',
+          dataFormat,
+          dilationRate: config.dilationRate as number[],
+          activation: activation(String(config.activation ?? 'linear')),
+          useBias: config.useBias !== false,
+        },
+      };
+    case 'MaxPooling2D':
+    case 'AveragePooling2D':
+      return { className, config: { name, poolSize: config.poolSize as number[], strides: config.strides as number[], padding: config.padding as 'valid' | 'same', dataFormat } };
+    case 'GlobalAveragePooling2D':
+      return { className, config: { name, dataFormat } };
+    case 'ZeroPadding2D':
+      return { className, config: { name, padding: config.padding as number[][], dataFormat } };
     default:
       return null;
   }
