@@ -12,6 +12,7 @@ import {
 } from '@backprop/core';
 import type { Backend, DropoutMasks, ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
+import { convTrainingProblem } from './conv-training-limits';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
 import { tfjsOptimizer } from './tfjs-optimizer';
@@ -40,6 +41,8 @@ export class TfjsBackend implements Backend {
    */
   private lastOutput: tf.Tensor | null = null;
   private disposed = false;
+  /** Why tfjs cannot train this model here (a Conv2D it has no gradient kernel for), thrown by `trainOnBatch`. */
+  private readonly cannotTrain: Error | null;
 
   constructor(spec: ModelSpec, description: string) {
     // The loss first (it allocates nothing), then the model (which disposes itself if it fails), then the
@@ -60,10 +63,12 @@ export class TfjsBackend implements Backend {
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
     this.ownMasks = rngMaskSource(new Rng(spec.seed));
     this.description = description;
+    this.cannotTrain = convTrainingProblem(spec.layers, tf.getBackend());
   }
 
   trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number {
     this.checkAlive('trainOnBatch');
+    if (this.cannotTrain) throw this.cannotTrain;
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
     this.releaseLastOutput();
