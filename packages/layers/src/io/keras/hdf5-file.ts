@@ -1,9 +1,9 @@
 import { ModelFormatError } from '@backprop/core';
-import type { Dataset, File as H5File, Group } from 'h5wasm';
+import type { Dataset, File as H5File, Group } from 'h5wasm' with { 'resolution-mode': 'import' };
 
 export type { Dataset, Group, H5File };
 
-type H5wasm = typeof import('h5wasm');
+type H5wasm = typeof import('h5wasm', { with: { 'resolution-mode': 'import' } });
 
 let loading: Promise<H5wasm> | null = null;
 

@@ -1,4 +1,4 @@
-import { JS_MEMORY_LIMIT_BYTES, ModelFormatError } from '@backprop/core';
+import { ModelFormatError } from '@backprop/core';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 /** The members of a Keras 3 `.keras` file (keras/src/saving/saving_lib.py: `_CONFIG_FILENAME`, …). */
@@ -16,6 +16,13 @@ export interface KerasArchive {
 /** JSON members larger than this are refused before they are inflated (a Sequential's config is a few kB). */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The largest Keras file (and model.weights.h5 inside one) read: 1 GiB. h5wasm holds a copy of the HDF5
+ * bytes in its 32-bit WebAssembly memory (at most 4 GiB, shared with the values read out of it), so
+ * larger files could not be read anyway; refusing them up front keeps a bogus size from allocating.
+ */
+export const KERAS_FILE_LIMIT_BYTES = 1024 * 1024 * 1024;
+
 /** A zip archive starts with a local file header, `PK\x03\x04` (PKWARE APPNOTE 4.3.7). */
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -23,7 +30,7 @@ export function isZip(bytes: Uint8Array): boolean {
 
 /**
  * Unpack a `.keras` file. Every member's size is read from the zip directory and checked before it is
- * inflated (a JSON member above 64 MiB, weights above core's JS_MEMORY_LIMIT_BYTES are refused), and a
+ * inflated (a JSON member above 64 MiB, weights above KERAS_FILE_LIMIT_BYTES are refused), and a
  * member Keras's saving_lib does not write for a Sequential of supported layers — `assets/…` of a
  * TextVectorization, sharded weights — is refused by name rather than skipped.
  */
@@ -40,7 +47,7 @@ export function readKerasArchive(bytes: Uint8Array, source: string): KerasArchiv
           refused.push(file.name);
           return false;
         }
-        const limit = file.name === WEIGHTS_FILE ? JS_MEMORY_LIMIT_BYTES : MAX_JSON_BYTES;
+        const limit = file.name === WEIGHTS_FILE ? KERAS_FILE_LIMIT_BYTES : MAX_JSON_BYTES;
         if (file.originalSize > limit) {
           tooLarge.push(`"${file.name}" declares ${file.originalSize} bytes, more than the limit of ${limit}`);
           return false;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { fileAccessError, JS_MEMORY_LIMIT_BYTES, ModelFormatError, NotSupportedError, writeFileAtomic } from '@backprop/core';
+import { fileAccessError, ModelFormatError, NotSupportedError, writeFileAtomic } from '@backprop/core';
 import type { Sequential } from '../../model/sequential';
+import { KERAS_FILE_LIMIT_BYTES } from './keras-archive';
 import { kerasFileBytes } from './keras-model-writer';
 import { modelFromKerasBytes } from './model-from-keras';
 
@@ -12,7 +13,7 @@ export async function loadKerasFile(path: string, seed?: number): Promise<Sequen
   let bytes: Uint8Array;
   try {
     const { size } = statSync(path);
-    if (size > JS_MEMORY_LIMIT_BYTES) throw new ModelFormatError(`${path}: ${size} bytes, more than the limit of ${JS_MEMORY_LIMIT_BYTES} bytes for a model file (JS_MEMORY_LIMIT_BYTES)`);
+    if (size > KERAS_FILE_LIMIT_BYTES) throw new ModelFormatError(`${path}: ${size} bytes, more than the limit of ${KERAS_FILE_LIMIT_BYTES} bytes for a model file (KERAS_FILE_LIMIT_BYTES)`);
     bytes = readFileSync(path);
   } catch (error) {
     if (error instanceof ModelFormatError) throw error;

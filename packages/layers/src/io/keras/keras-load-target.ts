@@ -1,5 +1,6 @@
-import { ArgumentError, JS_MEMORY_LIMIT_BYTES, ModelFormatError } from '@backprop/core';
+import { ArgumentError, ModelFormatError } from '@backprop/core';
 import type { NamedFile } from '../browser/browser-files-handler';
+import { KERAS_FILE_LIMIT_BYTES } from './keras-archive';
 
 /** File names and URL paths that are Keras model files: `.keras` (Keras 3), `.h5` / `.hdf5` (legacy). */
 const KERAS_NAME = /\.(keras|h5|hdf5)$/i;
@@ -13,7 +14,7 @@ export function isKerasName(name: string): boolean {
  * The bytes of a Keras model file given to `loadModel` in a way that works in a browser: bytes
  * (Uint8Array, ArrayBuffer), a `File` (or a list of exactly one) named `*.keras` / `*.h5`, or an http(s)
  * URL whose path ends so. Null for anything else — a file path (read by the Node file IO), a model.json
- * URL, a handler. Sizes are checked against core's JS_MEMORY_LIMIT_BYTES before the bytes are read.
+ * URL, a handler. Sizes are checked against KERAS_FILE_LIMIT_BYTES before the bytes are read.
  */
 export async function kerasBytesOf(target: unknown): Promise<{ bytes: Uint8Array; source: string } | null> {
   if (target instanceof Uint8Array) return { bytes: target, source: 'the Keras file bytes' };
@@ -52,7 +53,7 @@ function singleKerasFile(target: unknown): NamedFile | null {
 }
 
 function checkSize(size: unknown, source: string): void {
-  if (typeof size === 'number' && size > JS_MEMORY_LIMIT_BYTES) {
-    throw new ModelFormatError(`${source}: ${size} bytes, more than the limit of ${JS_MEMORY_LIMIT_BYTES} bytes for a model file (JS_MEMORY_LIMIT_BYTES)`);
+  if (typeof size === 'number' && size > KERAS_FILE_LIMIT_BYTES) {
+    throw new ModelFormatError(`${source}: ${size} bytes, more than the limit of ${KERAS_FILE_LIMIT_BYTES} bytes for a model file (KERAS_FILE_LIMIT_BYTES)`);
   }
 }
