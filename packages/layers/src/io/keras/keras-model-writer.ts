@@ -4,7 +4,7 @@ import { LAYERS_VERSION, type LayerJson, layersJson } from '../model-json';
 import { writeHdf5 } from './hdf5-file';
 import { writeKerasArchive } from './keras-archive';
 import { kerasSnakeCase } from './keras-layer-table';
-import { weightShapesByLayer } from './keras-weight-slots';
+import { weightSlotsByLayer } from './keras-weight-slots';
 
 /** The Keras format version written into metadata.json: the oldest Keras that reads these files. */
 export const KERAS_FORMAT_VERSION = '3.0.0';
@@ -77,15 +77,15 @@ function kerasLayer(layer: LayerJson): Record<string, unknown> {
 
 /** Each layer's weights with their shapes, by layer name, in `layer.weights` order; non-finite values refused. */
 function weightsByLayer(model: Sequential): Map<string, { shape: number[]; values: Float32Array }[]> {
-  const shapes = weightShapesByLayer(model.plan());
+  const slots = weightSlotsByLayer(model.plan());
   const arrays = model.getWeights().map((w) => (w instanceof Float32Array ? w : w.data));
   const out = new Map<string, { shape: number[]; values: Float32Array }[]>();
   let next = 0;
   for (const layer of model.layers) {
-    const list = (shapes.get(layer.name) ?? []).map((shape, i) => {
+    const list = (slots.get(layer.name) ?? []).map(({ name, shape }) => {
       const values = arrays[next++];
       const bad = findNonFinite(values);
-      if (bad) throw new NonFiniteWeightError(`${layer.className} ${JSON.stringify(layer.name)}`, `${layer.name}/weight ${i}`, bad.index, bad.value, bad.count);
+      if (bad) throw new NonFiniteWeightError(`${layer.className} ${JSON.stringify(layer.name)}`, name, bad.index, bad.value, bad.count);
       return { shape, values };
     });
     if (list.length > 0) out.set(layer.name, list);

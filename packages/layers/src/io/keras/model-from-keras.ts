@@ -4,7 +4,7 @@ import { isHdf5, readHdf5 } from './hdf5-file';
 import { readKerasArchive, isZip, WEIGHTS_FILE } from './keras-archive';
 import { kerasModelTopology } from './keras-model-config';
 import { type KerasLayerRef, readKeras3Weights, readLegacyH5Weights } from './read-keras-weights';
-import { weightShapesByLayer } from './keras-weight-slots';
+import { weightSlotsByLayer } from './keras-weight-slots';
 
 /** True for bytes that look like a Keras model file: a `.keras` zip or an HDF5 `.h5`. */
 export function isKerasFile(bytes: Uint8Array): boolean {
@@ -62,5 +62,6 @@ function buildModel(config: unknown, source: string, seed: number | undefined) {
     throw new ModelFormatError(`${source}: ${error instanceof Error ? error.message : String(error)}`);
   }
   const refs: KerasLayerRef[] = model.layers.map((layer, i) => ({ className: classes[i], name: layer.name }));
-  return { model, refs, shapes: weightShapesByLayer(model.plan()) };
+  const shapes = new Map([...weightSlotsByLayer(model.plan())].map(([name, slots]) => [name, slots.map((slot) => slot.shape)]));
+  return { model, refs, shapes };
 }
