@@ -35,7 +35,7 @@ describe('loadModel takes a Keras file in every form (run here on Node 20 global
     predictsAsKeras(await loadModel(`file://${join(FIXTURES_DIR, name)}`));
     predictsAsKeras(await loadModel(bytes));
     predictsAsKeras(await loadModel(bytes.slice().buffer));
-    const file = new File([bytes], name);
+    const file = new File([bytes.slice().buffer], name);
     predictsAsKeras(await loadModel(file));
     predictsAsKeras(await loadModel([file]));
     predictsAsKeras(await loadModel(`${base}/${name}?v=1`));
