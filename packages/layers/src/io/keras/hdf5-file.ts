@@ -1,4 +1,4 @@
-import { ModelFormatError } from '@backprop/core';
+import { BackpropError, ModelFormatError } from '@backprop/core';
 import type { Dataset, File as H5File, Group } from 'h5wasm' with { 'resolution-mode': 'import' };
 
 export type { Dataset, Group, H5File };
@@ -50,6 +50,10 @@ export async function readHdf5<T>(bytes: Uint8Array, source: string, read: (file
     }
     try {
       return read(file);
+    } catch (error) {
+      // HDF5 reports damage it meets while reading (a corrupted B-tree, a bad dataset header) as plain errors.
+      if (error instanceof BackpropError) throw error;
+      throw new ModelFormatError(`${source}: the HDF5 file is corrupted: ${firstLine(error)}`);
     } finally {
       file.close();
     }
