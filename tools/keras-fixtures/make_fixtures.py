@@ -14,6 +14,7 @@ import sys
 
 os.environ.setdefault("KERAS_BACKEND", "jax")
 
+import h5py  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from keras import layers  # noqa: E402
@@ -107,12 +108,51 @@ def make(name, build, rng):
         f.write("\n")
 
 
+def tf_keras_2_h5(name, source):
+    """The MLP in tf.keras 2's `model.save('m.h5')` layout (tf_keras/src/saving/legacy/hdf5_format.py):
+    Keras 2 layer configs (`batch_input_shape` on the first layer, initializers without `module`),
+    weights under `model_weights/<layer>/<layer>/kernel:0` listed by `weight_names`, `keras_version` 2.x.
+    TensorFlow does not install here, so the file is written with h5py from the Keras 3 model's weights;
+    its predictions are that model's, already in `<source>.predictions.json`."""
+    model = keras.saving.load_model(os.path.join(OUT, f"{source}.keras"))
+    layers = []
+    for i, layer in enumerate(model.layers):
+        config = {"name": layer.name, "trainable": True, "dtype": "float32"}
+        if i == 0:
+            config["batch_input_shape"] = [None, *model.input_shape[1:]]
+        if isinstance(layer, keras.layers.Dense):
+            config.update(units=layer.units, activation=keras.activations.serialize(layer.activation), use_bias=layer.use_bias,
+                          kernel_initializer={"class_name": "GlorotUniform", "config": {"seed": None}},
+                          bias_initializer={"class_name": "Zeros", "config": {}}, kernel_regularizer=None, bias_regularizer=None,
+                          activity_regularizer=None, kernel_constraint=None, bias_constraint=None)
+        elif isinstance(layer, keras.layers.Dropout):
+            config.update(rate=layer.rate, noise_shape=None, seed=None)
+        layers.append({"class_name": layer.__class__.__name__, "config": config})
+    model_config = {"class_name": "Sequential", "config": {"name": model.name, "layers": layers}}
+    with h5py.File(os.path.join(OUT, f"{name}.h5"), "w") as f:
+        f.attrs["keras_version"] = "2.15.0"
+        f.attrs["backend"] = "tensorflow"
+        f.attrs["model_config"] = json.dumps(model_config)
+        group = f.create_group("model_weights")
+        group.attrs["layer_names"] = [layer.name.encode("utf8") for layer in model.layers]
+        group.attrs["backend"] = "tensorflow"
+        group.attrs["keras_version"] = "2.15.0"
+        for layer in model.layers:
+            g = group.create_group(layer.name)
+            names = [f"{layer.name}/{w.name}:0" for w in layer.weights]
+            g.attrs["weight_names"] = [n.encode("utf8") for n in names]
+            for n, w in zip(names, layer.get_weights()):
+                g.create_dataset(n, data=w)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     rng = np.random.default_rng(15)
     for name, build in MODELS.items():
         make(name, build, rng)
         print("wrote", name)
+    tf_keras_2_h5("mlp_tf_keras2", "mlp")
+    print("wrote mlp_tf_keras2.h5")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,15 @@ describe.each(['keras', 'h5'])('Keras fixtures saved as .%s', (extension) => {
   }
 });
 
+describe('a legacy .h5 in tf.keras 2 layout (kernel:0 names, batch_input_shape; made by make_fixtures.py with h5py)', () => {
+  it('predicts as the Keras model it was written from (to 1e-5)', async () => {
+    const expected = fixturePredictions('mlp');
+    const model = await modelFromKerasBytes(fixtureBytes('mlp_tf_keras2.h5'), 'mlp_tf_keras2.h5');
+    expect(model.layers.map((l) => `${l.className}:${l.name}`)).toEqual(['Dense:hidden', 'Dropout:dropout', 'Dense:dense', 'Dense:dense_1']);
+    expect(maxAbsDifference(model.predict(expected.inputs).toArray(), expected.predictions)).toBeLessThan(1e-5);
+  });
+});
+
 describe('modelFromKerasBytes refuses what is not a Keras model', () => {
   it('names the source for bytes of neither format', async () => {
     await expect(modelFromKerasBytes(new TextEncoder().encode('{"format":"layers-model"}'), 'm.json')).rejects.toThrow(ModelFormatError);
