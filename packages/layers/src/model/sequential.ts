@@ -217,7 +217,8 @@ export class Sequential implements CallbackModel {
   /**
    * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
    * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
-   * object save elsewhere (see io/io-router.ts).
+   * object save elsewhere (see io/io-router.ts). A path ending in `.keras` writes one Keras 3 file that
+   * `keras.saving.load_model` opens (Node; io/keras/).
    */
   save(url: string | ModelIOHandler): Promise<void> {
     return saveModelTo(this, url);
