@@ -5,6 +5,7 @@ export { activationBackward, biasActivation } from './activations';
 export { columnSums } from './column-sums';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';
 export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizers';
+export { adadeltaUpdate, adagradUpdate, adamaxUpdate, nadamUpdate } from './adaptive-optimizers';
 
 /** First byte of linear memory that the module's own static data does not use. */
 export function heapBase(): usize {

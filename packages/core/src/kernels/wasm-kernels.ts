@@ -5,6 +5,7 @@ import type { ActivationName, Kernels } from './kernels';
 import { defaultWasmThreads, hasSharedWasmMemory, threadPoolFactory } from './thread-pool';
 import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
+import { wasmAdaptiveOptimizerKernels } from './wasm-optimizer-kernels';
 import { WasmParallel } from './wasm-parallel';
 import { WasmStaging } from './wasm-staging';
 
@@ -197,6 +198,8 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
         wasm.rmspropUpdate(pw, pg, ps, pMom, n, lr, rho, 1 - rho, momentum, epsilon);
       });
     },
+
+    ...wasmAdaptiveOptimizerKernels(wasm, call),
   };
 }
 
