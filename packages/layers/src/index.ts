@@ -41,6 +41,20 @@ export type { BatchOptions, FitOptions } from './model/fit-options';
 export type { WeightArray, WeightInput } from './model/keras-weights';
 export { ModelStateError } from './model/model-state-error';
 export { type EvaluateResult, Sequential, type SequentialOptions } from './model/sequential';
+export { Adadelta, type AdadeltaOptions } from './optimizers/adadelta';
+export { Adagrad, type AdagradOptions } from './optimizers/adagrad';
 export { Adam, type AdamOptions } from './optimizers/adam';
+export { Adamax, type AdamaxOptions } from './optimizers/adamax';
+export { AdamW, type AdamWOptions } from './optimizers/adamw';
+export type { BaseOptimizerOptions } from './optimizers/base-optimizer-options';
+export { CosineDecay, ExponentialDecay, LearningRateSchedule, PiecewiseConstantDecay } from './optimizers/learning-rate-schedules';
+export { ModelOptimizer } from './optimizers/model-optimizer';
+export { Nadam, type NadamOptions } from './optimizers/nadam';
+export {
+  isTfjsOptimizerLike,
+  registerTfjsOptimizerTranslator,
+  type TfjsOptimizerLike,
+  type TfjsOptimizerTranslator,
+} from './optimizers/tfjs-optimizer-objects';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';

@@ -65,6 +65,11 @@ export class Sequential implements CallbackModel {
     return this.stack;
   }
 
+  /** Keras's `model.optimizer` (null before compile): `model.optimizer.learningRate` can be read, and set between fits or from callbacks. */
+  get optimizer(): CompiledModel['optimizerControl'] | null {
+    return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
+  }
+
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
   get backendName(): string | null {
     return this.factory?.name ?? null;
