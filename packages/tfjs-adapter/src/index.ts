@@ -18,6 +18,7 @@ export { TfjsBackend } from './tfjs-backend';
 export { tfjsBackendFactory } from './tfjs-backend-factory';
 export { fusedSoftmaxCrossEntropy, type TfjsLoss, tfjsLoss } from './tfjs-losses';
 export { tfjsModelToSpec, type TfjsModelToSpecOptions } from './tfjs-model-to-spec';
+export { AdadeltaOptimizer } from './tfjs-adadelta';
 export { AdamWOptimizer } from './tfjs-adamw';
 export { NadamOptimizer } from './tfjs-nadam';
 export { optimizerFromTfjs, tfjsOptimizer, tfjsOptimizerClassNames, translateTfjsOptimizer } from './tfjs-optimizer';

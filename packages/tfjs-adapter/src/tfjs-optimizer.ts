@@ -1,6 +1,7 @@
 import { OPTIMIZER_DESCRIPTORS, type OptimizerSpec, optimizerOfTfjsClass, optimizerSpec } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { TfjsUnsupportedError } from './errors';
+import { AdadeltaOptimizer } from './tfjs-adadelta';
 import { AdamWOptimizer } from './tfjs-adamw';
 import { NadamOptimizer } from './tfjs-nadam';
 
@@ -14,8 +15,9 @@ import { NadamOptimizer } from './tfjs-nadam';
  *   the uncorrected √v, scaled: a tiny difference while v is small).
  * - rmsprop → tf.train.rmsprop(lr, ρ, μ, ε): ε inside the √ (Keras adds it outside).
  * - adagrad → tf.train.adagrad(lr, initialAccumulatorValue), whose ε is the backend's (1e-7, Keras's default);
- *   adadelta → tf.train.adadelta(lr, ρ, ε); adamax → tf.train.adamax(lr, β₁, β₂, ε, 0): Keras 3's rules.
- * - nadam, adamw → NadamOptimizer, AdamWOptimizer: Keras 3's rules in tf ops (tfjs has neither).
+ *   adamax → tf.train.adamax(lr, β₁, β₂, ε, 0): Keras 3's rules.
+ * - adadelta, nadam, adamw → AdadeltaOptimizer, NadamOptimizer, AdamWOptimizer: Keras 3's rules in tf ops
+ *   (tfjs has no Nadam nor AdamW, and its Adadelta differs from Keras's, see tfjs-adadelta.ts).
  * Weight decay of the other rules, clipping and schedules are applied around these by TfjsOptimizerRun.
  */
 export function tfjsOptimizer(spec: OptimizerSpec): tf.Optimizer {
@@ -33,7 +35,7 @@ export function tfjsOptimizer(spec: OptimizerSpec): tf.Optimizer {
       }
       return tf.train.adagrad(s.learningRate, s.initialAccumulatorValue);
     case 'adadelta':
-      return tf.train.adadelta(s.learningRate, s.rho, s.epsilon);
+      return new AdadeltaOptimizer(s.learningRate, s.rho, s.epsilon);
     case 'adamax':
       return tf.train.adamax(s.learningRate, s.beta1, s.beta2, s.epsilon, 0);
     case 'nadam':
@@ -73,6 +75,7 @@ export function optimizerFromTfjs(optimizer: { getClassName(): string; getConfig
       return optimizerSpec({ name: 'rmsprop', learningRate: lr, rho: config.decay as number, momentum: config.momentum as number, epsilon });
     case 'Adagrad':
       return optimizerSpec({ name: 'adagrad', learningRate: lr, initialAccumulatorValue: config.initialAccumulatorValue as number });
+    case 'KerasAdadelta':
     case 'Adadelta':
       return optimizerSpec({ name: 'adadelta', learningRate: lr, rho: config.rho as number, epsilon });
     case 'Adamax':

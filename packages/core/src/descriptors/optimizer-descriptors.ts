@@ -11,9 +11,10 @@ export const OPTIMIZER_DESCRIPTORS = {
   rmsprop: { keras: 'RMSprop', tfjsClasses: ['RMSProp'], defaults: { learningRate: 0.001, rho: 0.9, momentum: 0, epsilon: 1e-7 }, slots: ['velocity', 'momentum'] },
   // keras/src/optimizers/adagrad.py: accumulators start at initial_accumulator_value (tf.train.adagrad's too).
   adagrad: { keras: 'Adagrad', tfjsClasses: ['Adagrad'], defaults: { learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7 }, slots: ['accumulator'] },
-  adadelta: { keras: 'Adadelta', tfjsClasses: ['Adadelta'], defaults: { learningRate: 0.001, rho: 0.95, epsilon: 1e-7 }, slots: ['accumulated_grad', 'accumulated_delta_var'] },
+  adadelta: { keras: 'Adadelta', tfjsClasses: ['Adadelta', 'KerasAdadelta'], defaults: { learningRate: 0.001, rho: 0.95, epsilon: 1e-7 }, slots: ['accumulated_grad', 'accumulated_delta_var'] },
   adamax: { keras: 'Adamax', tfjsClasses: ['Adamax'], defaults: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, slots: ['m', 'u'] },
-  // tfjs has no Nadam nor AdamW: the adapter defines tf.Optimizer subclasses with these class names.
+  // tfjs has no Nadam nor AdamW, and its Adadelta is not Keras's: the adapter defines tf.Optimizer subclasses
+  // (KerasAdadelta, Nadam, AdamW); a tf.train.adadelta given to compile runs Keras's rule.
   nadam: { keras: 'Nadam', tfjsClasses: ['Nadam'], defaults: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }, slots: ['momentum', 'velocity'] },
   adamw: {
     keras: 'AdamW',
