@@ -7,10 +7,15 @@ export type { Backend, BackendFactory, DropoutMasks, ModelSpec } from './backend
 export { getBackend, getBackendNames, registerBackend, resolveBackend, setBackend } from './backend/backend-registry';
 export { ScratchBackend, scratchBackendFactory } from './backend/scratch-backend';
 export { Callback, type CallbackModel, type TrainingParams } from './callbacks/callback';
+export type { CallbackOption } from './callbacks/callback-forms';
+export { CSVLogger, type CSVLoggerOptions } from './callbacks/csv-logger';
 export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stopping';
 export { History } from './callbacks/history';
+export { type CallbackHooks, LambdaCallback } from './callbacks/lambda-callback';
+export { type EpochSchedule, LearningRateScheduler } from './callbacks/learning-rate-scheduler';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './callbacks/model-checkpoint';
 export type { MonitorMode } from './callbacks/monitor-mode';
+export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './callbacks/reduce-lr-on-plateau';
 export { ProgressBar, type ProgressBarOptions, type ProgressStream } from './callbacks/progress-bar';
 export { TerminateOnNaN, type TerminateOnNaNOptions } from './callbacks/terminate-on-nan';
 export { type BatchSource, type InputData, isBatchSource, MatrixBatchSource, type TargetData } from './data/batch-source';
