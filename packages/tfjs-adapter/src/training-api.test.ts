@@ -6,6 +6,7 @@ import {
   Adamax,
   AdamW,
   Dense,
+  EarlyStopping,
   ExponentialDecay,
   LambdaCallback,
   LearningRateScheduler,
@@ -93,6 +94,18 @@ describe.each(backends)('training API on the %s backend', (backend) => {
     expect(lr[0]).toBeCloseTo(0.1, 12);
     expect(lr[1]).toBeCloseTo(0.1, 12);
     expect(model.optimizer?.learningRate).toBeCloseTo(0.03, 12);
+    model.dispose();
+  });
+
+  test('EarlyStopping with an unknown monitor raises (Keras 3: ValueError from MonitorCallback._set_monitor_op); plain-object callbacks run', async () => {
+    const model = build();
+    model.compile({ loss: 'categoricalCrossentropy', optimizer: SGD(0.1), backend, metrics: ['accuracy'] });
+    await expect(model.fit(x, y, { ...fitOptions, validationData: [x, y], callbacks: [new EarlyStopping({ monitor: 'val_acc_x' })] })).rejects.toThrow(
+      'EarlyStopping monitor "val_acc_x" is not among this fit\'s logs; expected one of: loss, accuracy, val_loss, val_accuracy',
+    );
+    const epochs: number[] = [];
+    await model.fit(x, y, { ...fitOptions, callbacks: { onEpochEnd: (epoch) => void epochs.push(epoch) } });
+    expect(epochs).toEqual([0, 1]);
     model.dispose();
   });
 
