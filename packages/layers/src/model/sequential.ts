@@ -1,6 +1,6 @@
 import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
-import { resolveBackend } from '../backend/backend-registry';
+import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader, indexRange } from '../data/batch-reader';
@@ -65,7 +65,7 @@ export class Sequential implements CallbackModel {
     return this.stack;
   }
 
-  /** Keras's `model.optimizer` (null before compile): `model.optimizer.learningRate` can be read, and set between fits or from callbacks. */
+  /** Keras's `model.optimizer` (null before compile): its `learningRate` can be read, and set between fits or from callbacks. */
   get optimizer(): CompiledModel['optimizerControl'] | null {
     return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
   }
@@ -297,8 +297,3 @@ export class Sequential implements CallbackModel {
     return this.createBackend();
   }
 }
-
-function isReady(factory: BackendFactory): boolean {
-  return factory.isReady ? factory.isReady() : true;
-}
-
