@@ -6,6 +6,7 @@ export { columnSums } from './column-sums';
 export { col2im, im2col, maxPool, maxPoolBackward } from './convolution';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';
 export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizers';
+export { adadeltaUpdate, adagradUpdate, adamaxUpdate, nadamUpdate } from './adaptive-optimizers';
 
 /** First byte of linear memory that the module's own static data does not use. */
 export function heapBase(): usize {

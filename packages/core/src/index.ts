@@ -25,6 +25,19 @@ export {
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
+export type { OptimizerState, OptimizerVariable } from './optimizers/optimizer-state';
+export { clipGradients, type ClippingOptions } from './optimizers/gradient-clipping';
+export {
+  type CosineDecayConfig,
+  type ExponentialDecayConfig,
+  isLearningRateSchedule,
+  type LearningRateScheduleName,
+  learningRateScheduleNames,
+  type LearningRateScheduleSpec,
+  learningRateScheduleSpec,
+  type PiecewiseConstantDecayConfig,
+  scheduledLearningRate,
+} from './optimizers/learning-rate-schedules';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
 export {
   allocatingFor,

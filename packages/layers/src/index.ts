@@ -7,10 +7,15 @@ export type { Backend, BackendFactory, DropoutMasks, ModelSpec } from './backend
 export { getBackend, getBackendNames, registerBackend, resolveBackend, setBackend } from './backend/backend-registry';
 export { ScratchBackend, scratchBackendFactory } from './backend/scratch-backend';
 export { Callback, type CallbackModel, type TrainingParams } from './callbacks/callback';
+export type { CallbackOption } from './callbacks/callback-forms';
+export { CSVLogger, type CSVLoggerOptions } from './callbacks/csv-logger';
 export { EarlyStopping, type EarlyStoppingOptions } from './callbacks/early-stopping';
 export { History } from './callbacks/history';
+export { type CallbackHooks, LambdaCallback } from './callbacks/lambda-callback';
+export { type EpochSchedule, LearningRateScheduler } from './callbacks/learning-rate-scheduler';
 export { ModelCheckpoint, type ModelCheckpointOptions } from './callbacks/model-checkpoint';
 export type { MonitorMode } from './callbacks/monitor-mode';
+export { ReduceLROnPlateau, type ReduceLROnPlateauOptions } from './callbacks/reduce-lr-on-plateau';
 export { ProgressBar, type ProgressBarOptions, type ProgressStream } from './callbacks/progress-bar';
 export { TerminateOnNaN, type TerminateOnNaNOptions } from './callbacks/terminate-on-nan';
 export { type BatchSource, type InputData, isBatchSource, MatrixBatchSource, type TargetData } from './data/batch-source';
@@ -62,6 +67,20 @@ export type { BatchOptions, FitOptions } from './model/fit-options';
 export type { WeightArray, WeightInput } from './model/keras-weights';
 export { ModelStateError } from './model/model-state-error';
 export { type EvaluateResult, Sequential, type SequentialOptions } from './model/sequential';
+export { Adadelta, type AdadeltaOptions } from './optimizers/adadelta';
+export { Adagrad, type AdagradOptions } from './optimizers/adagrad';
 export { Adam, type AdamOptions } from './optimizers/adam';
+export { Adamax, type AdamaxOptions } from './optimizers/adamax';
+export { AdamW, type AdamWOptions } from './optimizers/adamw';
+export type { BaseOptimizerOptions } from './optimizers/base-optimizer-options';
+export { CosineDecay, ExponentialDecay, LearningRateSchedule, PiecewiseConstantDecay } from './optimizers/learning-rate-schedules';
+export { ModelOptimizer } from './optimizers/model-optimizer';
+export { Nadam, type NadamOptions } from './optimizers/nadam';
+export {
+  isTfjsOptimizerLike,
+  registerTfjsOptimizerTranslator,
+  type TfjsOptimizerLike,
+  type TfjsOptimizerTranslator,
+} from './optimizers/tfjs-optimizer-objects';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';

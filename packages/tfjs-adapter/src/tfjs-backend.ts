@@ -15,7 +15,7 @@ import * as tf from '@tensorflow/tfjs';
 import { convTrainingProblem } from './conv-training-limits';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
-import { tfjsOptimizer } from './tfjs-optimizer';
+import { TfjsOptimizerRun } from './tfjs-optimizer-run';
 import { readDenseWeights, writeDenseWeights } from './tfjs-weights';
 
 /**
@@ -28,7 +28,7 @@ export class TfjsBackend implements Backend {
   readonly model: tf.Sequential;
   private readonly groups: readonly TfjsLayerGroup[];
   private readonly loss: TfjsLoss;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: TfjsOptimizerRun;
   private readonly variables: tf.Variable[];
   private readonly inputShape: readonly number[];
   private readonly inputSize: number;
@@ -50,7 +50,7 @@ export class TfjsBackend implements Backend {
     this.loss = tfjsLoss(spec.loss, endsInSoftmax(spec.layers) ? SOFTMAX : LINEAR);
     const parts = buildTfjsModel(spec);
     try {
-      this.optimizer = tfjsOptimizer(spec.optimizer);
+      this.optimizer = new TfjsOptimizerRun(spec.optimizer);
     } catch (error) {
       parts.model.dispose();
       throw error;
@@ -78,7 +78,7 @@ export class TfjsBackend implements Backend {
       // computeGradients then applyGradients is what minimize(f, true, varList) does, split so that a
       // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
       // the weights stay the last good ones for the facade to report the divergence.
-      return this.optimizer.computeGradients(() => {
+      return this.optimizer.optimizer.computeGradients(() => {
         const output = this.forwardPass(xs, rows, masks, true).reshape([rows, this.outputSize]) as tf.Tensor2D;
         // Kept (one tensor, replaced every step) so metrics need no second forward pass.
         this.lastOutput = tf.keep(output);
@@ -86,7 +86,7 @@ export class TfjsBackend implements Backend {
       }, this.variables);
     });
     const loss = value.dataSync()[0];
-    if (Number.isFinite(loss)) this.optimizer.applyGradients(grads);
+    if (Number.isFinite(loss)) this.optimizer.apply(grads, this.variables);
     tf.dispose([value, ...Object.values(grads)]);
     return loss;
   }
@@ -137,6 +137,20 @@ export class TfjsBackend implements Backend {
     const values = Float32Array.from(probabilities.dataSync() as Float32Array);
     if (probabilities !== output) probabilities.dispose();
     return values;
+  }
+
+  /** The learning rate of the next step (see TfjsOptimizerRun: settable, or a schedule's value). */
+  getLearningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(value: number): void {
+    this.checkAlive('setLearningRate');
+    this.optimizer.learningRate = value;
+  }
+
+  optimizerIterations(): number {
+    return this.optimizer.iterations;
   }
 
   getWeights(): LayerWeights[] {

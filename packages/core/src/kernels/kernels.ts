@@ -118,6 +118,38 @@ export interface Kernels extends ConvolutionKernels {
     momentum: number,
     epsilon: number,
   ): void;
+
+  /** Adagrad (Duchi et al., 2011; keras/src/optimizers/adagrad.py): acc += g²; w −= lr·g / √(acc + ε). */
+  adagradUpdate(w: FloatArray, g: FloatArray, acc: FloatArray, n: number, lr: number, epsilon: number): void;
+  /**
+   * Adadelta (Zeiler, 2012; keras/src/optimizers/adadelta.py): a = ρa + (1−ρ)g²; Δ = −√(d + ε)·g / √(a + ε);
+   * d = ρd + (1−ρ)Δ²; w += lr·Δ.
+   */
+  adadeltaUpdate(w: FloatArray, g: FloatArray, accGrad: FloatArray, accDelta: FloatArray, n: number, lr: number, rho: number, epsilon: number): void;
+  /**
+   * Adamax (Kingma & Ba, 2015, §7.1; keras/src/optimizers/adamax.py): m = m + (g − m)(1−β₁); u = max(β₂u, |g|);
+   * w −= lr·m / ((1−β₁ᵗ)(u + ε)).
+   */
+  adamaxUpdate(w: FloatArray, g: FloatArray, m: FloatArray, u: FloatArray, n: number, lr: number, beta1: number, beta2: number, epsilon: number, t: number): void;
+  /**
+   * Nadam (Dozat, 2015; keras/src/optimizers/nadam.py): m = m + (g − m)(1−β₁); v = v + (g² − v)(1−β₂);
+   * m̂ = momentumScale·m + gradientScale·g; w −= lr·m̂ / (√(v / (1−β₂ᵗ)) + ε). The caller computes the two
+   * scales from the momentum schedule: μₜ₊₁/(1 − Πμ·μₜ₊₁) and (1 − μₜ)/(1 − Πμ).
+   */
+  nadamUpdate(
+    w: FloatArray,
+    g: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    momentumScale: number,
+    gradientScale: number,
+    t: number,
+  ): void;
 }
 
 /**

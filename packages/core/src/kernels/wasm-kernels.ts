@@ -6,6 +6,7 @@ import { defaultWasmThreads, hasSharedWasmMemory, threadPoolFactory } from './th
 import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
 import { wasmConvolutionKernels } from './wasm-conv-kernels';
+import { wasmAdaptiveOptimizerKernels } from './wasm-optimizer-kernels';
 import { WasmParallel } from './wasm-parallel';
 import { WasmStaging } from './wasm-staging';
 
@@ -199,6 +200,8 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
         wasm.rmspropUpdate(pw, pg, ps, pMom, n, lr, rho, 1 - rho, momentum, epsilon);
       });
     },
+
+    ...wasmAdaptiveOptimizerKernels(wasm, call),
   };
 }
 

@@ -1,6 +1,6 @@
 import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
-import { resolveBackend } from '../backend/backend-registry';
+import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader, indexRange } from '../data/batch-reader';
@@ -63,6 +63,11 @@ export class Sequential implements CallbackModel {
 
   get layers(): readonly Layer[] {
     return this.stack;
+  }
+
+  /** Keras's `model.optimizer` (null before compile): its `learningRate` can be read, and set between fits or from callbacks. */
+  get optimizer(): CompiledModel['optimizerControl'] | null {
+    return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
   }
 
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
@@ -293,8 +298,3 @@ export class Sequential implements CallbackModel {
     return this.createBackend();
   }
 }
-
-function isReady(factory: BackendFactory): boolean {
-  return factory.isReady ? factory.isReady() : true;
-}
-
