@@ -61,3 +61,14 @@ export { InputLayer, type InputLayerConfig } from './layers/input-layer';
 export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
 export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
 export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';
+export {
+  type ConstraintConfig,
+  type ConstraintIdentifier,
+  type RegularizerConfig,
+  type RegularizerIdentifier,
+  resolveConstraint,
+  resolveRegularizer,
+  type SerializedObject,
+  type TfjsSerializable,
+} from './regularizers/weight-regularizer';
+export { addPenaltyGradient, applyConstraint, penaltyValue } from './regularizers/weight-penalty';
