@@ -44,3 +44,6 @@ export { type EvaluateResult, Sequential, type SequentialOptions } from './model
 export { Adam, type AdamOptions } from './optimizers/adam';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';
+export type { NestedArray, TensorLike } from './data/sample-data';
+export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
+export type { ClassWeight } from './model/sample-weighting';
