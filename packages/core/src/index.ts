@@ -72,3 +72,4 @@ export {
   type TfjsSerializable,
 } from './regularizers/weight-regularizer';
 export { addPenaltyGradient, applyConstraint, penaltyValue } from './regularizers/weight-penalty';
+export { checkSampleWeights } from './network/loss-terms';

@@ -47,3 +47,4 @@ export { SGD, type SGDOptions } from './optimizers/sgd';
 export type { NestedArray, TensorLike } from './data/sample-data';
 export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
 export type { ClassWeight } from './model/sample-weighting';
+export { constraints, regularizers } from './regularizers/regularizers';

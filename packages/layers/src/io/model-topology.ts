@@ -5,6 +5,7 @@ import { Dropout } from '../layers/dropout';
 import { Flatten } from '../layers/flatten';
 import { Reshape } from '../layers/reshape';
 import type { Layer } from '../layers/layer';
+import { denseRegularizationArgs } from './regularizer-json';
 import { coreActivation, coreActivationOfLayer, coreInitializer, type KerasActivationLayerName, kerasActivationLayerNames, supportedKerasActivations } from './keras-names';
 
 export interface Topology {
@@ -69,6 +70,7 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
         useBias: useBias(cfg.use_bias, where),
         kernelInitializer: coreInitializer(cfg.kernel_initializer, 'glorotUniform'),
         biasInitializer: coreInitializer(cfg.bias_initializer, 'zeros'),
+        ...denseRegularizationArgs(cfg),
         name,
         inputShape,
       });
