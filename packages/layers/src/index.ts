@@ -29,7 +29,7 @@ export { Activation, type ActivationArgs, type ActivationConstructor, Activation
 export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';
-export { InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
+export { Input, type InputArgs, InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
 export { Reshape, type ReshapeArgs, type ReshapeConstructor, ReshapeLayer } from './layers/reshape';
 export { Layer, type LayerClassName, type LayerOptions } from './layers/layer';
 export { clearSession } from './layers/layer-names';

@@ -38,6 +38,8 @@ export interface DenseOptions extends LayerOptions {
   /** Projection after each update: `'maxNorm'` (2, axis 0), `'nonNeg'`, `'unitNorm'`, `constraints.maxNorm({ maxValue })`, … */
   kernelConstraint?: ConstraintIdentifier | null;
   biasConstraint?: ConstraintIdentifier | null;
+  /** `inputDim: 784` is `inputShape: [784]` (Keras 2's `input_dim`, tfjs's Dense `inputDim`). */
+  inputDim?: number;
 }
 
 /** tfjs's single-argument form: `Dense({ units: 10, activation: 'softmax' })`. */
@@ -57,6 +59,7 @@ const DENSE_OPTION_KEYS = optionKeys<DenseOptions>()([
   'activityRegularizer',
   'kernelConstraint',
   'biasConstraint',
+  'inputDim',
 ]);
 const DENSE_ARG_KEYS = optionKeys<DenseArgs>()([...DENSE_OPTION_KEYS, 'units']);
 /** Keras 3 / tfjs Dense arguments not implemented yet: refused, not ignored. */
