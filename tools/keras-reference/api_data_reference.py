@@ -77,6 +77,22 @@ out["constrainedAfterStep"] = weights_after(model(3, "softmax", **cons), y=y_one
 cons = dict(kernel_constraint=keras.constraints.UnitNorm())
 out["unitNormAfterStep"] = weights_after(model(2, None, **cons), y=y_reg)
 
+# Metrics, accumulated over batches of 4 (Precision / Recall / AUC keep counts; the rest are batch means).
+x_m = rng.normal(size=(40, d)).astype("float32")
+labels_m = rng.integers(0, 10, size=40)
+k10 = (rng.normal(size=(d, 10)) * 1.5).astype("float32")
+b10 = (rng.normal(size=(10,)) * 0.5).astype("float32")
+m = keras.Sequential([keras.Input(shape=(d,)), keras.layers.Dense(10, activation="softmax")])
+m.set_weights([k10, b10])
+names = ["precision", "recall", "auc", "top_k_categorical_accuracy", "categorical_accuracy", "mae", "mse"]
+m.compile(loss="categorical_crossentropy", metrics=names)
+out["metricsX"] = x_m.tolist()
+out["metricsLabels"] = labels_m.tolist()
+out["metricsWeights"] = [k10.tolist(), b10.tolist()]
+out["metricsEvaluate"] = m.evaluate(x_m, np.eye(10, dtype="float32")[labels_m], batch_size=4, verbose=0, return_dict=True)
+m.compile(loss="sparse_categorical_crossentropy", metrics=["sparse_categorical_accuracy"])
+out["sparseMetricsEvaluate"] = m.evaluate(x_m, labels_m, batch_size=4, verbose=0, return_dict=True)
+
 target = os.path.join(os.path.dirname(__file__), "../../packages/tfjs-adapter/src/fixtures/keras-api-data.json")
 with open(target, "w") as f:
     json.dump(out, f, indent=1)

@@ -94,6 +94,24 @@ describe.each(['scratch', 'tfjs'])('Keras 3 weighting and regularization on back
     expect(maxDiff(u.getWeights(), keras.unitNormAfterStep)).toBeLessThan(1e-5);
   });
 
+  it('metrics in Keras spellings, evaluated in batches of 4: Precision / Recall / AUC accumulate, the rest average — Keras’s values', async () => {
+    const names = ['precision', 'recall', 'auc', 'top_k_categorical_accuracy', 'categorical_accuracy', 'mae', 'mse'] as const;
+    const m = new Sequential({ layers: [Dense(10, { inputShape: [4], activation: 'softmax' })] });
+    m.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.1), metrics: [...names], backend });
+    m.setWeights(keras.metricsWeights);
+    const y = keras.metricsLabels.map((l: number) => Array.from({ length: 10 }, (_, c) => (c === l ? 1 : 0)));
+    const got = await m.evaluate(keras.metricsX, y, { returnDict: true, batchSize: 4 });
+    for (const name of ['loss', ...names]) expect([name, got[name]]).toEqual([name, expect.closeTo(keras.metricsEvaluate[name], 5)]);
+    // tfjs's camelCase names and Keras's class names / short names give the same numbers.
+    const tfjsNames = ['Precision', 'Recall', 'AUC', 'topKCategoricalAccuracy', 'categoricalAccuracy', 'meanAbsoluteError', 'meanSquaredError'] as const;
+    m.compile({ loss: 'categoricalCrossentropy', optimizer: SGD(0.1), metrics: [...tfjsNames], backend });
+    const values = await m.evaluate(keras.metricsX, y, { batchSize: 4 });
+    expect(values.slice(1)).toEqual(names.map((n) => expect.closeTo(keras.metricsEvaluate[n], 5)));
+    m.compile({ loss: 'sparse_categorical_crossentropy', optimizer: SGD(0.1), metrics: ['sparse_categorical_accuracy', 'sparseCategoricalAccuracy'], backend });
+    const sparse = await m.evaluate(keras.metricsX, keras.metricsLabels, { batchSize: 4 });
+    expect(sparse).toEqual([expect.closeTo(keras.sparseMetricsEvaluate.loss, 5), ...[0, 0].map(() => expect.closeTo(keras.sparseMetricsEvaluate.sparse_categorical_accuracy, 6))]);
+  });
+
   it('evaluate({ returnDict: true }) names loss and metrics as the history does (Keras 3 return_dict)', async () => {
     const m = new Sequential({ layers: [Dense(3, { inputShape: [4], activation: 'softmax' })] });
     m.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.1), metrics: ['accuracy'], backend });

@@ -20,7 +20,7 @@ export async function evaluateBatches(
   outputUnits: number,
   weighting: SampleWeighting | null = null,
 ): Promise<Logs> {
-  const means = new RunningMeans();
+  const means = new RunningMeans(compiled.metrics);
   const out = new Float32Array(Math.min(batchSize, indices.length) * outputUnits);
   for (let start = 0; start < indices.length; start += batchSize) {
     const end = Math.min(start + batchSize, indices.length);

@@ -46,7 +46,7 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
   for (let epoch = options.initialEpoch; epoch < options.epochs && !model.stopTraining; epoch++) {
     await callbacks.onEpochBegin(epoch, {});
     if (options.shuffle) run.shuffleRng.shuffle(order);
-    const means = new RunningMeans();
+    const means = new RunningMeans(compiled.metrics);
     for (let batch = 0, start = 0; start < order.length; batch++, start += batchSize) {
       const end = Math.min(start + batchSize, order.length);
       const rows = end - start;
