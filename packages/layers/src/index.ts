@@ -48,3 +48,4 @@ export type { NestedArray, TensorLike } from './data/sample-data';
 export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
 export type { ClassWeight } from './model/sample-weighting';
 export { constraints, regularizers } from './regularizers/regularizers';
+export { type PredictOutput, registerTensorFactory, type TensorFactory } from './data/tensor-output';

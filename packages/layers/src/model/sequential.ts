@@ -4,6 +4,7 @@ import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader } from '../data/batch-reader';
+import { type PredictOutput, predictOutput, splitOutputOption, type TensorLike } from '../data/tensor-output';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
 import type { ModelIOHandler } from '../io/model-io-handler';
 import { saveModelTo } from '../io/save-to';
@@ -147,10 +148,7 @@ export class Sequential implements CallbackModel {
     }
   }
 
-  /**
-   * Loss and metrics on data (Keras's `evaluate`): `[loss, ...metrics]` in the order of `compile({ metrics })`
-   * (`[loss]` without metrics, see `EvaluateResult`), or `{ loss, … }` with `returnDict: true`.
-   */
+  /** Loss and metrics (Keras's `evaluate`): `[loss, ...metrics]` in compile order (see `EvaluateResult`), or `{ loss, … }` with `returnDict`. */
   evaluate(x: InputData | BatchSource, y: TargetData | undefined, options: EvaluateOptions & { returnDict: true }): Promise<EvaluateDict>;
   evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult>;
   async evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult | EvaluateDict> {
@@ -159,12 +157,15 @@ export class Sequential implements CallbackModel {
     return evaluateModel(source, opts, this.plan(), this.compiled, () => this.readyBackend());
   }
 
-  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. */
-  predict(x: InputData | BatchSource, options: BatchOptions = {}): Matrix {
-    const { batchSize } = batchOptions(options, 'predict');
+  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix, or a tf.Tensor with `output: 'tensor'`. */
+  predict(x: InputData | BatchSource, options: BatchOptions & { output: 'tensor' }): TensorLike;
+  predict(x: InputData | BatchSource, options?: BatchOptions & { output?: 'matrix' }): Matrix;
+  predict(x: InputData | BatchSource, options: BatchOptions & { output?: PredictOutput } = {}): Matrix | TensorLike {
+    const { output, rest } = splitOutputOption(options);
+    const { batchSize } = batchOptions(rest, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
-    return predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits);
+    return predictOutput(predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits), output);
   }
 
   /** `predict` after waiting for the backend's first load; kept for compatibility. */
