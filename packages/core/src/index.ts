@@ -83,3 +83,15 @@ export { integerPair, type PaddingMode, paddingMode, type WindowGeometry, window
 export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
 export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
 export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';
+export {
+  type ConstraintConfig,
+  type ConstraintIdentifier,
+  type RegularizerConfig,
+  type RegularizerIdentifier,
+  resolveConstraint,
+  resolveRegularizer,
+  type SerializedObject,
+  type TfjsSerializable,
+} from './regularizers/weight-regularizer';
+export { addPenaltyGradient, applyConstraint, penaltyValue } from './regularizers/weight-penalty';
+export { checkSampleWeights } from './network/loss-terms';

@@ -36,7 +36,7 @@ export { Activation, type ActivationArgs, type ActivationConstructor, Activation
 export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';
-export { InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
+export { Input, type InputArgs, InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
 export { Reshape, type ReshapeArgs, type ReshapeConstructor, ReshapeLayer } from './layers/reshape';
 export { Layer, type LayerClassName, type LayerOptions } from './layers/layer';
 export { Conv2D, type Conv2DArgs, type Conv2DConstructor, Conv2DLayer, type Conv2DOptions } from './layers/conv2d';
@@ -84,3 +84,8 @@ export {
 } from './optimizers/tfjs-optimizer-objects';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';
+export type { NestedArray, TensorLike } from './data/sample-data';
+export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
+export type { ClassWeight } from './model/sample-weighting';
+export { constraints, regularizers } from './regularizers/regularizers';
+export { type PredictOutput, registerTensorFactory, type TensorFactory } from './data/tensor-output';

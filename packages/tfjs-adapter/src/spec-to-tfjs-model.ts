@@ -3,6 +3,7 @@ import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
 import { tfjsSpatialLayers } from './spatial-layer-mapping';
+import { denseRegularization } from './tfjs-regularizers';
 import { writeDenseWeights } from './tfjs-weights';
 
 /** One layer config of the description in tfjs: the tfjs layers it became, and the one holding its weights. */
@@ -62,6 +63,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
             name,
             // The weights are overwritten below; zeros spend no random numbers.
             kernelInitializer: 'zeros',
+            ...denseRegularization(config),
             ...first(),
           });
           made.push(dense, ...plan.extraLayers(name));

@@ -1,6 +1,7 @@
 import { findNonFinite, NonFiniteWeightError } from '@backprop/core';
 import type { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
+import { denseRegularizationJson } from './regularizer-json';
 import type { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
 import type { ReshapeLayer } from '../layers/reshape';
@@ -79,11 +80,7 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
             use_bias: dense.useBias,
             kernel_initializer: kerasInitializer(dense.kernelInitializer),
             bias_initializer: kerasInitializer(dense.biasInitializer),
-            kernel_regularizer: null,
-            bias_regularizer: null,
-            activity_regularizer: null,
-            kernel_constraint: null,
-            bias_constraint: null,
+            ...denseRegularizationJson(dense.regularization),
             ...common,
           },
         });

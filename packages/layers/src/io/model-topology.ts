@@ -6,6 +6,7 @@ import { Flatten } from '../layers/flatten';
 import { Reshape } from '../layers/reshape';
 import type { Layer } from '../layers/layer';
 import { SPATIAL_LAYER_CLASSES, spatialLayerFromJson } from './spatial-layers-json';
+import { denseRegularizationArgs } from './regularizer-json';
 import { coreActivation, coreActivationOfLayer, coreInitializer, type KerasActivationLayerName, kerasActivationLayerNames, supportedKerasActivations } from './keras-names';
 
 export interface Topology {
@@ -73,6 +74,7 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
         useBias: useBias(cfg.use_bias, where),
         kernelInitializer: coreInitializer(cfg.kernel_initializer, 'glorotUniform'),
         biasInitializer: coreInitializer(cfg.bias_initializer, 'zeros'),
+        ...denseRegularizationArgs(cfg),
         name,
         inputShape,
       });
