@@ -44,3 +44,7 @@ export { type EvaluateResult, Sequential, type SequentialOptions } from './model
 export { Adam, type AdamOptions } from './optimizers/adam';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';
+export { type FitInWorkerOptions, fitInWorker, type WorkerFitResult, type WorkerFitRun } from './worker/fit-in-worker';
+export { serveFit } from './worker/serve-fit';
+export { WorkerFitError } from './worker/worker-fit-error';
+export type { FitProgressEvent, PortableWeight, WorkerPort } from './worker/worker-protocol';
