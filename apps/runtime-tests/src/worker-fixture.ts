@@ -2,6 +2,8 @@ import { describeKernels, Matrix } from '@backprop/core';
 import { Callback, type FitProgressEvent, fitInWorker, type WorkerPort } from '@backprop/layers';
 import { FIXTURE_COMPILE, fixtureData, fixtureModel } from './training-fixture';
 
+export { FIXTURE_COMPILE, fixtureData, fixtureModel };
+
 export interface WorkerFixtureResult {
   /** Epoch losses of fitInWorker, and of the same fit on this thread. */
   readonly workerLosses: number[];

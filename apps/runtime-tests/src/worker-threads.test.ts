@@ -39,4 +39,29 @@ describe('fitInWorker with Node worker_threads, from the built packages', () => 
     expect(result.stop.epochs).toBeLessThan(100_000);
     expect(result.stop.sameAsCallbackStop).toBe(true);
   }, 120_000);
+
+  it('loads the backends named in workerData.imports: a tfjs run in the worker matches one on the main thread', async () => {
+    await build({ entryPoints: [join(__dirname, 'tfjs-fixture.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile: join(project.dir, 'tfjs-fixture.cjs'), logLevel: 'silent' });
+    writeFileSync(
+      join(project.dir, 'tfjs-main.cjs'),
+      [
+        "const { Worker } = require('node:worker_threads');",
+        "const { fitInWorker } = require('@backprop/layers');",
+        "const { FIXTURE_COMPILE, fixtureData, fixtureModel } = require('./worker-fixture.cjs');",
+        "const { runTfjsFixture } = require('./tfjs-fixture.cjs');",
+        "const worker = new Worker(require.resolve('@backprop/layers/fit-worker-thread'), { workerData: { imports: ['@backprop/tfjs-adapter'] } });",
+        '(async () => {',
+        '  const { x, y } = fixtureData();',
+        "  const r = await fitInWorker(worker, fixtureModel(), x, y, { compile: { ...FIXTURE_COMPILE, backend: 'tfjs' }, epochs: 2, batchSize: 32 }).result;",
+        "  const main = await runTfjsFixture('wasm', 2);",
+        '  console.log(JSON.stringify({ backend: r.backend, workerLosses: r.history.history.loss, main }));',
+        '  await worker.terminate();',
+        '})();',
+      ].join('\n'),
+    );
+    const result = JSON.parse(execFileSync(process.execPath, [join(project.dir, 'tfjs-main.cjs')], { cwd: project.dir, encoding: 'utf8', env: { ...process.env, BACKPROP_TFJS_BACKEND: 'wasm' } }));
+    expect(result.backend).toBe('tfjs');
+    expect(result.main.tfjs).toMatch(/\(wasm/);
+    expect(result.workerLosses).toEqual(result.main.losses);
+  }, 120_000);
 });
