@@ -98,6 +98,21 @@ describe('fitInWorker / serveFit over a MessageChannel', () => {
     expect(model.history).toBeNull();
   });
 
+  it('attaches each epoch’s weights to its epochEnd event with epochWeights', async () => {
+    const oneEpoch = build();
+    oneEpoch.compile(compile);
+    await oneEpoch.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const model = build();
+    const ends: FitProgressEvent[] = [];
+    const result = await fitInWorker(main, model, x, y, { compile, epochs: 2, batchSize: 16, epochWeights: true, onProgress: (e) => e.type === 'epochEnd' && ends.push(e) }).result;
+    const values = (e: FitProgressEvent) => (e.type === 'epochEnd' ? (e.weights ?? []).map((w) => Array.from(w.values)) : []);
+    expect(ends).toHaveLength(2);
+    expect(values(ends[0])).toEqual(flat(oneEpoch));
+    expect(values(ends[1])).toEqual(flat(model));
+    expect(result.weights.map((w) => Array.from(w.values))).toEqual(flat(model));
+    await expect(fitInWorker(main, model, x, y, { compile, epochWeights: 'yes' as never }).result).rejects.toThrow(/epochWeights/);
+  });
+
   it('stop() ends training after the current batch, and the weights are those of the batches run', async () => {
     const model = build();
     let batches = 0;

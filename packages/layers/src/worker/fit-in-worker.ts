@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, NotSupportedError } from '@backprop/core';
+import { ArgumentError, checkBooleanOption, describeValue, NotSupportedError } from '@backprop/core';
 import { History } from '../callbacks/history';
 import { type InputData, isBatchSource, type TargetData, toInputMatrix, toTargetMatrix } from '../data/batch-source';
 import type { ModelArtifacts } from '../io/model-io-handler';
@@ -28,6 +28,8 @@ export interface FitInWorkerOptions extends Omit<FitOptions, 'callbacks' | 'vali
   onProgress?: (event: FitProgressEvent) => void;
   /** Post batch events as well as epoch events; default true. */
   batchEvents?: boolean;
+  /** Attach each epoch's weights to its `epochEnd` event (to draw them as training runs); default false. */
+  epochWeights?: boolean;
   /** Aborting it stops training after the current batch, like `run.stop()`. */
   signal?: AbortSignal;
   /** Copy the trained weights into `model` when the run ends; default true. */
@@ -81,7 +83,11 @@ export function fitInWorker(worker: WorkerPort, model: Sequential, x: InputData,
 
 async function request(worker: WorkerPort, id: number, model: Sequential, x: InputData, y: TargetData, options: FitInWorkerOptions): Promise<WorkerFitResult> {
   if (options === null || typeof options !== 'object') throw new ArgumentError(`fitInWorker options must be an object with compile, got ${describeValue(options)}`);
-  const { compile, validationData, onProgress, batchEvents = true, signal: _signal, applyWeights = true, ...fit } = options;
+  const { compile, validationData, onProgress, batchEvents: batches, epochWeights: weights, signal: _signal, applyWeights: apply, ...fit } = options;
+  const batchEvents = checkBooleanOption(batches, 'batchEvents', 'fitInWorker options') ?? true;
+  const epochWeights = checkBooleanOption(weights, 'epochWeights', 'fitInWorker options') ?? false;
+  const applyWeights = checkBooleanOption(apply, 'applyWeights', 'fitInWorker options') ?? true;
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new ArgumentError(`fitInWorker onProgress must be a function, got ${describeValue(onProgress)}`);
   if (compile === null || typeof compile !== 'object') throw new ArgumentError(`fitInWorker needs compile: the options given to model.compile, e.g. { loss: 'mse', optimizer: SGD(0.1) }; got ${describeValue(compile)}`);
   if ('callbacks' in fit) {
     throw new ArgumentError('fitInWorker options cannot hold callbacks (Callback objects cannot cross threads); use onProgress for the hooks, and run.stop() or signal to stop');
@@ -113,6 +119,7 @@ async function request(worker: WorkerPort, id: number, model: Sequential, x: Inp
     y: portableMatrix(toTargetMatrix(y, 'y')),
     fit: portable,
     batchEvents,
+    epochWeights,
   };
   const reply = await exchange(worker, id, message, onProgress);
   const history = new History();

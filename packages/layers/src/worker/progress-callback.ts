@@ -1,6 +1,13 @@
+import { Matrix } from '@backprop/core';
 import { Callback } from '../callbacks/callback';
 import type { Logs } from '../metrics/running-means';
-import type { FitProgressEvent } from './worker-protocol';
+import type { WeightArray } from '../model/keras-weights';
+import type { FitProgressEvent, PortableWeight } from './worker-protocol';
+
+/** `getWeights` arrays with their shapes, ready to post (the values are copies the model no longer uses). */
+export function portableWeights(weights: readonly WeightArray[]): PortableWeight[] {
+  return weights.map((w) => (w instanceof Matrix ? { shape: [w.rows, w.cols], values: w.data } : { shape: [w.length], values: w }));
+}
 
 /**
  * The worker's end of `onProgress`: forwards every hook, with a copy of its logs, as a
@@ -12,6 +19,7 @@ export class ProgressCallback extends Callback {
   constructor(
     private readonly post: (event: FitProgressEvent) => void,
     private readonly batchEvents: boolean,
+    private readonly epochWeights = false,
   ) {
     super();
   }
@@ -33,8 +41,9 @@ export class ProgressCallback extends Callback {
     if (this.batchEvents) this.post({ type: 'batchEnd', epoch: this.epoch, batch, logs: { ...logs } });
   }
 
-  override onEpochEnd(epoch: number, logs: Logs): void {
-    this.post({ type: 'epochEnd', epoch, logs: { ...logs } });
+  override async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
+    const weights = this.epochWeights && this.model ? portableWeights(await this.model.getWeightsAsync()) : undefined;
+    this.post({ type: 'epochEnd', epoch, logs: { ...logs }, ...(weights ? { weights } : {}) });
   }
 
   override onTrainEnd(logs: Logs): void {

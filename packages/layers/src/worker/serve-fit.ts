@@ -1,7 +1,7 @@
-import { describeKernels, Matrix } from '@backprop/core';
+import { describeKernels } from '@backprop/core';
 import { loadModel } from '../io/load-from';
-import { ProgressCallback } from './progress-callback';
-import { type FitRequest, isProtocolMessage, onMessage, type PortableWeight, type WorkerPort, type WorkerReply } from './worker-protocol';
+import { ProgressCallback, portableWeights } from './progress-callback';
+import { type FitRequest, isProtocolMessage, onMessage, type WorkerPort, type WorkerReply } from './worker-protocol';
 
 /**
  * The worker's side of `fitInWorker`: call it once in a Web Worker (`serveFit(self)`) or a Node
@@ -41,7 +41,7 @@ async function runRequest(request: FitRequest, stops: Set<number>, post: (reply:
   const progress = new ProgressCallback((event) => {
     if (stops.has(id)) model.stopTraining = true;
     post({ type: 'backprop:progress', id, event });
-  }, request.batchEvents);
+  }, request.batchEvents, request.epochWeights);
   const { validationData, ...fit } = request.fit;
   const history = await model.fit(request.x, request.y, {
     verbose: 0,
@@ -50,7 +50,7 @@ async function runRequest(request: FitRequest, stops: Set<number>, post: (reply:
     callbacks: [progress],
   });
   const stopped = stops.delete(id);
-  const weights: PortableWeight[] = model.getWeights().map((w) => (w instanceof Matrix ? { shape: [w.rows, w.cols], values: w.data } : { shape: [w.length], values: w }));
+  const weights = portableWeights(model.getWeights());
   post(
     {
       type: 'backprop:done',

@@ -51,6 +51,8 @@ export interface FitRequest {
   readonly fit: PortableFitOptions;
   /** Post batch events too (default true); epoch events are always posted. */
   readonly batchEvents: boolean;
+  /** Attach the weights after each epoch to its `epochEnd` event. */
+  readonly epochWeights: boolean;
 }
 
 /** Main thread → worker: end training after the current batch (sets `model.stopTraining`, as Keras's callbacks do). */
@@ -65,7 +67,13 @@ export type FitProgressEvent =
   | { readonly type: 'epochBegin'; readonly epoch: number; readonly logs: Logs }
   | { readonly type: 'batchBegin'; readonly epoch: number; readonly batch: number; readonly logs: Logs }
   | { readonly type: 'batchEnd'; readonly epoch: number; readonly batch: number; readonly logs: Logs }
-  | { readonly type: 'epochEnd'; readonly epoch: number; readonly logs: Logs }
+  | {
+      readonly type: 'epochEnd';
+      readonly epoch: number;
+      readonly logs: Logs;
+      /** The weights at the end of the epoch, in `getWeights` order (with `epochWeights: true`). */
+      readonly weights?: PortableWeight[];
+    }
   | { readonly type: 'trainEnd'; readonly logs: Logs };
 
 export type WorkerReply =
