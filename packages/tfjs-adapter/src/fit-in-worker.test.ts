@@ -1,5 +1,5 @@
 import { Matrix, Rng } from '@backprop/core';
-import { Dense, fitInWorker, type FitProgressEvent, Sequential, serveFit } from '@backprop/layers';
+import { type CompileOptions, Dense, fitInWorker, type FitProgressEvent, Sequential, serveFit } from '@backprop/layers';
 import { MessageChannel } from 'node:worker_threads';
 import { initTfjs } from './index';
 
@@ -9,7 +9,7 @@ const rng = new Rng(23);
 const rows = 40;
 const x = new Matrix(rows, 3, Float32Array.from({ length: rows * 3 }, () => rng.uniform(-1, 1)));
 const y = new Matrix(rows, 1, Float32Array.from({ length: rows }, (_, r) => x.data[r * 3] * 0.5 - x.data[r * 3 + 2]));
-const compile = { loss: 'mse', optimizer: { name: 'adam' as const, learningRate: 0.05 }, backend: 'tfjs' };
+const compile: CompileOptions = { loss: 'mse', optimizer: { name: 'adam', learningRate: 0.05 }, backend: 'tfjs' };
 const build = () => new Sequential({ seed: 4, layers: [Dense(6, { inputShape: [3], activation: 'tanh' }), Dense(1)] });
 const flat = (model: Sequential) => model.getWeights().flatMap((w) => Array.from(w instanceof Matrix ? w.data : w));
 
