@@ -89,3 +89,7 @@ export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
 export type { ClassWeight } from './model/sample-weighting';
 export { constraints, regularizers } from './regularizers/regularizers';
 export { type PredictOutput, registerTensorFactory, type TensorFactory } from './data/tensor-output';
+export { type FitInWorkerOptions, fitInWorker, type WorkerFitResult, type WorkerFitRun } from './worker/fit-in-worker';
+export { serveFit } from './worker/serve-fit';
+export { WorkerFitError } from './worker/worker-fit-error';
+export type { FitProgressEvent, PortableWeight, WorkerPort } from './worker/worker-protocol';
