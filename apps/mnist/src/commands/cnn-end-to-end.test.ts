@@ -4,8 +4,6 @@ import { join } from 'node:path';
 import { loadMnist } from '@backprop/datasets';
 import { main } from '../cli';
 
-const quiet = () => {};
-
 describe('backprop-mnist with the cnn preset: train, eval and predict take a [28, 28, 1] convnet', () => {
   it('trains on 600 images, saves Conv2D layers, evaluates the saved model and classifies a PGM image with it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist-cnn-'));

@@ -7,7 +7,6 @@ import { Dense } from './dense';
 import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import { InputLayer } from './input-layer';
-import type { Layer } from './layer';
 import { type LayerConfig, layerFromConfig } from './layer-config';
 import { Reshape } from './reshape';
 

@@ -120,9 +120,14 @@ export class Conv2DLayer extends Layer {
     return [g.outH, g.outW, this.filters];
   }
 
+  /** Keras's Conv2D weights: kernel [kh, kw, inChannels, filters], then bias [filters]. */
+  weightSpecs(inputShape: readonly number[]): { name: string; shape: readonly number[]; trainable: boolean }[] {
+    const kernel = { name: 'kernel', shape: [this.kernelSize[0], this.kernelSize[1], inputShape[inputShape.length - 1], this.filters], trainable: true };
+    return this.useBias ? [kernel, { name: 'bias', shape: [this.filters], trainable: true }] : [kernel];
+  }
+
   override countParams(inputShape: readonly number[]): number {
-    const channels = inputShape[inputShape.length - 1];
-    return this.kernelSize[0] * this.kernelSize[1] * channels * this.filters + (this.useBias ? this.filters : 0);
+    return this.weightSpecs(inputShape).reduce((n, w) => n + w.shape.reduce((m, d) => m * d, 1), 0);
   }
 }
 
