@@ -13,9 +13,11 @@ export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type
 export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
 export {
   getInitializer,
+  resolveInitializer,
   resolveInitializerName,
   type Initializer,
 } from './initializers/initializer-registry';
+export { type ConfigurableInitializer, type InitializerSpec, initializerFromObject } from './initializers/initializer-spec';
 export {
   createOptimizer,
   optimizerSlotCount,

@@ -33,7 +33,7 @@ export { modelFromArtifacts } from './io/model-from-artifacts';
 export type { LoadedArtifacts, ModelArtifacts, ModelIOHandler } from './io/model-io-handler';
 export type { LayerJson, ModelJson, WeightsManifestEntry, WeightsManifestGroup } from './io/model-json';
 export { Activation, type ActivationArgs, type ActivationConstructor, ActivationLayer } from './layers/activation';
-export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
+export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions, type InitializerOption } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';
 export { Input, type InputArgs, InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
@@ -93,3 +93,4 @@ export { type FitInWorkerOptions, fitInWorker, type WorkerFitResult, type Worker
 export { serveFit } from './worker/serve-fit';
 export { WorkerFitError } from './worker/worker-fit-error';
 export type { FitProgressEvent, PortableWeight, WorkerPort } from './worker/worker-protocol';
+export { initializers } from './initializers/initializers';

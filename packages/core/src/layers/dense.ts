@@ -2,6 +2,7 @@ import { type ActivationOption, activationSpec } from '../activations/activation
 import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
 import { ArgumentError, ShapeError } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
+import type { InitializerSpec } from '../initializers/initializer-spec';
 import type { ActivationSpec } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
 import { addPenaltyGradient, penaltyValue } from '../regularizers/weight-penalty';
@@ -16,10 +17,10 @@ export interface DenseConfig {
   readonly activation?: ActivationOption;
   /** Default true. */
   readonly useBias?: boolean;
-  /** Default `glorotUniform` (Keras's Dense default). */
-  readonly kernelInitializer?: InitializerIdentifier;
+  /** Default `glorotUniform` (Keras's Dense default); a name or a configured `InitializerSpec`. */
+  readonly kernelInitializer?: InitializerIdentifier | InitializerSpec;
   /** Default `zeros`. */
-  readonly biasInitializer?: InitializerIdentifier;
+  readonly biasInitializer?: InitializerIdentifier | InitializerSpec;
   /** Penalties added to the loss (Keras's `kernel_regularizer`, …), resolved; default none. */
   readonly kernelRegularizer?: RegularizerConfig | null;
   readonly biasRegularizer?: RegularizerConfig | null;
@@ -47,8 +48,8 @@ export class Dense extends BaseLayer {
   readonly className = 'Dense';
   readonly units: number;
   readonly useBias: boolean;
-  readonly kernelInitializer: InitializerIdentifier;
-  readonly biasInitializer: InitializerIdentifier;
+  readonly kernelInitializer: InitializerIdentifier | InitializerSpec;
+  readonly biasInitializer: InitializerIdentifier | InitializerSpec;
   readonly activityRegularizer: RegularizerConfig | null;
   /** The config, for the weights' regularizers and constraints (attached in setUp). */
   private readonly config: DenseConfig;

@@ -11,7 +11,10 @@ import {
   type LayerConfig,
   optionKeys,
   type RegularizerIdentifier,
-  resolveInitializerName,
+  resolveInitializer,
+  type InitializerSpec,
+  type SerializedObject,
+  type TfjsSerializable,
   shapeSize,
 } from '@backprop/core';
 import { type DenseRegularization, denseRegularization, presentOnly } from './dense-regularization';
@@ -23,10 +26,14 @@ export interface DenseOptions extends LayerOptions {
   activation?: ActivationOption;
   /** Default true. */
   useBias?: boolean;
-  /** Default `'glorotUniform'` (Keras's default; tfjs's is glorotNormal). Keras snake_case names work too. */
-  kernelInitializer?: InitializerIdentifier;
+  /**
+   * Default `'glorotUniform'` (Keras's default; tfjs's is glorotNormal). tfjs names (`heNormal`, `leCunNormal`,
+   * `varianceScaling`, `randomNormal`, …), Keras snake_case names, `initializers.randomNormal({ stddev })`,
+   * tfjs initializer objects and `{ className: 'VarianceScaling', config: { … } }` work too.
+   */
+  kernelInitializer?: InitializerOption;
   /** Default `'zeros'`. */
-  biasInitializer?: InitializerIdentifier;
+  biasInitializer?: InitializerOption;
   /**
    * Penalty on the kernel added to the loss: `'l1'`, `'l2'` (0.01 each, as Keras and tfjs), `'l1l2'` (tfjs: 0.01
    * each), `regularizers.l2({ l2: 1e-4 })`, `tf.regularizers.l2()` or a serialized `{ className: 'L1L2', config }`.
@@ -41,6 +48,9 @@ export interface DenseOptions extends LayerOptions {
   /** `inputDim: 784` is `inputShape: [784]` (Keras 2's `input_dim`, tfjs's Dense `inputDim`). */
   inputDim?: number;
 }
+
+/** An initializer as users write it: a name in any spelling, a spec, a tfjs object or a serialized config. */
+export type InitializerOption = InitializerIdentifier | InitializerSpec | SerializedObject | TfjsSerializable;
 
 /** tfjs's single-argument form: `Dense({ units: 10, activation: 'softmax' })`. */
 export interface DenseArgs extends DenseOptions {
@@ -71,8 +81,8 @@ export class DenseLayer extends Layer {
   readonly units: number;
   readonly activation: ActivationSpec;
   readonly useBias: boolean;
-  readonly kernelInitializer: InitializerName;
-  readonly biasInitializer: InitializerName;
+  readonly kernelInitializer: InitializerName | InitializerSpec;
+  readonly biasInitializer: InitializerName | InitializerSpec;
   /** Regularizers and constraints, resolved (null for none). */
   readonly regularization: DenseRegularization;
 
@@ -90,8 +100,8 @@ export class DenseLayer extends Layer {
     this.units = args.units;
     this.activation = activationSpec(args.activation ?? 'linear');
     this.useBias = checkBooleanOption(args.useBias, 'useBias', `Dense "${this.name}" arguments`) ?? true;
-    this.kernelInitializer = resolveInitializerName(args.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
+    this.kernelInitializer = resolveInitializer(args.kernelInitializer ?? 'glorotUniform', `Dense "${this.name}" kernelInitializer`);
+    this.biasInitializer = resolveInitializer(args.biasInitializer ?? 'zeros', `Dense "${this.name}" biasInitializer`);
     this.regularization = denseRegularization(args, `Dense "${this.name}"`);
   }
 
