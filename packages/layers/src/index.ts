@@ -28,6 +28,7 @@ export { localStorageHandler } from './io/browser/local-storage-handler';
 export { registerIORouter } from './io/io-router';
 export { KERAS_FILE_LIMIT_BYTES } from './io/keras/keras-archive';
 export { KerasNotSupportedError } from './io/keras/keras-errors';
+export { kerasFileBytes } from './io/keras/keras-model-writer';
 export { type LoadTarget, loadModel } from './io/load-from';
 export { modelFromArtifacts } from './io/model-from-artifacts';
 export type { LoadedArtifacts, ModelArtifacts, ModelIOHandler } from './io/model-io-handler';

@@ -93,6 +93,13 @@ describe('Keras files that cannot be loaded are typed errors naming the problem'
     await expect(modelFromKerasBytes(noBias, 'm.keras')).rejects.toThrow('m.keras: model.weights.h5: weights of Dense "hidden" (layers/dense/vars): expected 1 weight, found 2 (0, 1)');
   });
 
+  it('weights no layer of the config uses', async () => {
+    const shorter = withConfig((c) => {
+      c.config.layers.pop();
+    });
+    await expect(modelFromKerasBytes(shorter, 'm.keras')).rejects.toThrow('m.keras: model.weights.h5: the weights file has groups no layer of the config uses: layers/dense_2');
+  });
+
   it('a member whose declared size is above the limit is refused before it is inflated', async () => {
     const bytes = mlp().slice();
     // Patch the uncompressed size of config.json in the central directory (PKWARE APPNOTE 4.3.12: offset 24).

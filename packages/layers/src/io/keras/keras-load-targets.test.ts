@@ -7,6 +7,8 @@ import { ArgumentError, FileAccessError, type Matrix, ModelFormatError, NonFinit
 import { Dense } from '../../layers/dense';
 import { Sequential } from '../../model/sequential';
 import { loadModel } from '../load-from';
+import { resolveObjectURL } from 'node:buffer';
+import { downloadKerasFile } from './keras-download';
 import { FIXTURES_DIR, fixtureBytes, fixturePredictions, maxAbsDifference } from './keras-fixtures';
 
 const expected = fixturePredictions('mlp');
@@ -76,5 +78,22 @@ describe('model.save("m.keras")', () => {
     await expect(newModel().save(join(dir, 'blocker', 'm.keras'))).rejects.toThrow(FileAccessError);
     expect(readFileSync(target).equals(before)).toBe(true);
     expect(maxAbsDifference((await loadModel(target)).predict([[1, 2]]).toArray(), first.predict([[1, 2]]).toArray())).toBe(0);
+  });
+});
+
+describe('model.save("downloads://name.keras") (browser)', () => {
+  it('hands the page one .keras file that loads back as a File', async () => {
+    const clicked: { download: string; href: string }[] = [];
+    const doc = { createElement: () => ({ download: '', href: '', click(this: { download: string; href: string }) { clicked.push({ download: this.download, href: this.href }); } }) };
+    const saved = await loadModel(fixtureBytes('mlp.keras'));
+    await downloadKerasFile(saved, 'net.keras', doc as unknown as Document);
+    expect(clicked.map((c) => c.download)).toEqual(['net.keras']);
+    const file = new File([await resolveObjectURL(clicked[0].href)!.arrayBuffer()], clicked[0].download);
+    predictsAsKeras(await loadModel(file));
+  });
+
+  it('is routed by model.save, and needs a page', async () => {
+    const model = await loadModel(fixtureBytes('mlp.keras'));
+    await expect(model.save('downloads://net.keras')).rejects.toThrow(new ArgumentError('downloads://net.keras: needs a page with a document (not a worker or Node)'));
   });
 });

@@ -16,6 +16,8 @@ import { findKerasPython, runKerasScript } from './keras-python';
  * libraries draw masks differently.
  */
 const STEPS = 50;
+/** Python starts JAX and compiles each optimizer's step: about a minute alone, several on a busy 2-core machine. */
+const PYTHON_TIMEOUT_MS = 900_000;
 const BATCH = 16;
 
 const OPTIMIZERS = [
@@ -52,7 +54,7 @@ withKeras(`training parity with Keras 3 (JAX)${'reason' in found ? ` (skipped: $
     await newModel().save(file);
     const batches = Array.from({ length: STEPS }, (_, i) => ({ x: x.slice(i * BATCH, (i + 1) * BATCH), y: y.slice(i * BATCH, (i + 1) * BATCH) }));
     keras = runKerasScript((found as { python: string }).python, 'keras_train.py', [file], { optimizers: OPTIMIZERS.map((o) => o.keras), loss: 'categorical_crossentropy', batches });
-  });
+  }, PYTHON_TIMEOUT_MS);
 
   it.each(OPTIMIZERS.map((o, index) => ({ ...o, index })))(`$name: weights after ${STEPS} steps of ${BATCH} rows agree with Keras's to $tolerance`, async ({ name, ours, index, tolerance }) => {
     const reference = keras.runs[index];

@@ -6,10 +6,13 @@ import { Activation } from '../../layers/activation';
 import { Dense } from '../../layers/dense';
 import { Dropout } from '../../layers/dropout';
 import { Flatten } from '../../layers/flatten';
+import { InputLayer } from '../../layers/input-layer';
 import { Reshape } from '../../layers/reshape';
 import { Sequential } from '../../model/sequential';
 import { loadModel } from '../load-from';
+import { strFromU8, unzipSync } from 'fflate';
 import { maxAbsDifference } from './keras-fixtures';
+import { kerasFileBytes } from './keras-model-writer';
 import { findKerasPython, runKerasScript } from './keras-python';
 
 /** A model of every layer the library has, trained a little so its weights are not initializer values. */
@@ -52,6 +55,22 @@ describe('model.save("m.keras") → loadModel', () => {
   });
 });
 
+describe('config.json as Keras 3 writes it', () => {
+  it('one InputLayer with batch_shape first, whether the model has an InputLayer or an inputShape', async () => {
+    for (const first of [InputLayer({ inputShape: [5] }), Dense(4, { inputShape: [5] })]) {
+      const layers = first.className === 'InputLayer' ? [first, Dense(4)] : [first];
+      const files = unzipSync(await kerasFileBytes(new Sequential({ layers, seed: 1 })));
+      const config = JSON.parse(strFromU8(files['config.json']));
+      expect(config).toMatchObject({ module: 'keras', class_name: 'Sequential', build_config: { input_shape: [null, 5] } });
+      expect(config.config.layers.map((l: { class_name: string }) => l.class_name)).toEqual(['InputLayer', 'Dense']);
+      expect(config.config.layers[0].config.batch_shape).toEqual([null, 5]);
+      expect(config.config.layers[1].config).not.toHaveProperty('batch_input_shape');
+      expect(config.config.layers[1].config.kernel_initializer).toEqual({ module: 'keras.initializers', class_name: 'GlorotUniform', config: { seed: null }, registered_name: null });
+      expect(Object.keys(files).sort()).toEqual(['config.json', 'metadata.json', 'model.weights.h5']);
+    }
+  });
+});
+
 const found = findKerasPython();
 const withKeras = 'python' in found ? describe : describe.skip;
 
@@ -65,5 +84,5 @@ withKeras(`model.save("m.keras") → keras.saving.load_model${'reason' in found 
     // Dense(leakyRelu) is written as Keras writes it: a linear Dense and a LeakyReLU layer.
     expect(keras.layers).toEqual(['Reshape', 'Flatten', 'Dense', 'Dropout', 'Dense', 'LeakyReLU', 'Dense', 'Dense', 'Activation']);
     expect(maxAbsDifference(keras.predictions, model.predict(inputs).toArray())).toBeLessThan(1e-5);
-  });
+  }, 900_000); // Python starts JAX: ~30 s alone, minutes on a busy 2-core machine
 });

@@ -18,6 +18,7 @@ export function readKeras3Weights(file: H5File, layers: readonly KerasLayerRef[]
   const root = childGroup(file, 'layers');
   if (!root) throw new ModelFormatError(`${source}: the weights file has no "layers" group (groups: ${file.keys().join(', ') || 'none'})`);
   const used = new Map<string, number>();
+  const seen = new Set<string>();
   const out: Float32Array[] = [];
   for (const layer of layers) {
     const base = kerasSnakeCase(layer.className);
@@ -32,7 +33,10 @@ export function readKeras3Weights(file: H5File, layers: readonly KerasLayerRef[]
       throw new ModelFormatError(`${where}: expected ${expected.length} weight${expected.length === 1 ? '' : 's'}, found ${names.length}${names.length ? ` (${names.join(', ')})` : ''}`);
     }
     expected.forEach((shape, i) => out.push(readFloat32(childDataset(vars!, String(i)), shape, `${where}/${i}`)));
+    seen.add(groupName);
   }
+  const extra = root.keys().filter((name) => !seen.has(name));
+  if (extra.length > 0) throw new ModelFormatError(`${source}: the weights file has groups no layer of the config uses: ${extra.map((n) => `layers/${n}`).join(', ')}`);
   return out;
 }
 
@@ -55,6 +59,9 @@ export function readLegacyH5Weights(file: H5File, layers: readonly KerasLayerRef
     }
     expected.forEach((shape, i) => out.push(readFloat32(datasetAt(group!, names[i]), shape, `${where}/${names[i]}`)));
   }
+  const known = new Set([...layers.map((layer) => layer.name), 'top_level_model_weights']);
+  const extra = root.keys().filter((name) => !known.has(name));
+  if (extra.length > 0) throw new ModelFormatError(`${source}: model_weights has groups no layer of the model_config uses: ${extra.join(', ')}`);
   return out;
 }
 
@@ -77,7 +84,7 @@ function readFloat32(dataset: Dataset | null, shape: readonly number[], where: s
     throw new ModelFormatError(`${where}: expected shape [${shape.join(', ')}], got [${given.join(', ')}]`);
   }
   // h5wasm's type codes are HDF5's H5T_class_t: 1 is H5T_FLOAT.
-  if (meta.type !== 1 || meta.size !== 4) throw new ModelFormatError(`${where}: expected float32 values, got an HDF5 type of class ${meta.type} and ${meta.size} bytes`);
+  if (meta.type !== 1 || meta.size !== 4 || !meta.littleEndian) throw new ModelFormatError(`${where}: expected float32 values, got an HDF5 type of class ${meta.type}, ${meta.size} bytes, ${meta.littleEndian ? 'little' : 'big'}-endian`);
   const values = dataset.value;
   if (!(values instanceof Float32Array) || values.length !== shapeSize(shape)) {
     throw new ModelFormatError(`${where}: expected ${shapeSize(shape)} float32 values, could not read them`);
