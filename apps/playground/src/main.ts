@@ -15,7 +15,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 $('kernels').textContent = describeKernels();
 
 // One training thread for the page (Vite bundles the worker script from this URL).
-const worker = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerPort;
+const worker: WorkerPort = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
 
 // The worked example: input (0, 1) with its bias entry → hidden 0.899, 0.593, 0.378 → output 0.506.
 const worked = workedForwardPass();

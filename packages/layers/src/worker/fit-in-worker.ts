@@ -155,7 +155,10 @@ function exchange(worker: WorkerPort, id: number, message: FitRequest, onProgres
         reject(new WorkerFitError(reply.name, reply.message));
       }
     });
-    worker.postMessage(message);
+    // The matrices and weight bytes are copies made for this message: moved, not copied again.
+    const transfer = [message.x.data.buffer, message.y.data.buffer, ...(message.fit.validationData ?? []).map((m) => m.data.buffer)] as ArrayBuffer[];
+    if (message.weightData.byteLength === message.weightData.buffer.byteLength) transfer.push(message.weightData.buffer as ArrayBuffer);
+    worker.postMessage(message, transfer);
   });
 }
 
