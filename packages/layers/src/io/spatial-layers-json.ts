@@ -63,7 +63,7 @@ export function spatialLayerFromJson(
   cfg: Record<string, unknown>,
   common: { name: string | undefined; inputShape: number[] | undefined },
   readActivation: (value: unknown) => string,
-  readInitializer: (value: unknown, fallback: 'glorotUniform' | 'zeros') => string,
+  readInitializer: (value: unknown, fallback: 'glorotUniform' | 'zeros') => unknown,
   where: string,
 ): Layer {
   // Keras's data_format: channels_last (or absent, Keras's default) only; channels_first is NotSupportedError from core.
