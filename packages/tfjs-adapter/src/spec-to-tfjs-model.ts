@@ -60,6 +60,8 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
             name,
             // The weights are overwritten below; zeros spend no random numbers.
             kernelInitializer: 'zeros',
+            // A frozen layer: tfjs's optimizer gets only trainable weights (see TfjsBackend).
+            trainable: config.trainable ?? true,
             ...first(),
           });
           made.push(dense, ...plan.extraLayers(name));

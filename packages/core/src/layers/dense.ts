@@ -18,6 +18,8 @@ export interface DenseConfig {
   readonly kernelInitializer?: InitializerIdentifier;
   /** Default `zeros`. */
   readonly biasInitializer?: InitializerIdentifier;
+  /** False freezes the kernel and bias (Keras's `trainable`): the optimizer skips them. Default true. */
+  readonly trainable?: boolean;
 }
 
 const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
@@ -35,6 +37,7 @@ export class Dense extends BaseLayer {
   readonly useBias: boolean;
   readonly kernelInitializer: InitializerIdentifier;
   readonly biasInitializer: InitializerIdentifier;
+  readonly trainable: boolean;
   /** The configured activation. */
   readonly activation: ActivationSpec;
   /** The activation the forward pass applies: the configured one, or that of an Activation layer fused into this one. */
@@ -57,6 +60,7 @@ export class Dense extends BaseLayer {
     this.useBias = config.useBias ?? true;
     this.kernelInitializer = config.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = config.biasInitializer ?? 'zeros';
+    this.trainable = config.trainable ?? true;
   }
 
   /** Width of the input, known once built. */
@@ -91,14 +95,14 @@ export class Dense extends BaseLayer {
     this.kernel = context.allocate(init.length);
     this.kernel.set(init);
     this.kernelGrad = context.allocate(init.length);
-    const weights = [{ name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, trainable: true }];
+    const weights = [{ name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, trainable: this.trainable }];
     if (this.useBias) {
       const b = new Float32Array(this.units);
       getInitializer(this.biasInitializer)(b, this.units, this.units, context.rng);
       this.bias = context.allocate(this.units);
       this.bias.set(b);
       this.biasGrad = context.allocate(this.units);
-      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, trainable: true });
+      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, trainable: this.trainable });
     }
     this.weights = weights;
     return [this.units];

@@ -90,10 +90,11 @@ export class SequentialNetwork {
     this.outputShape = shape;
     this.layers = [...options.layers];
     this.plan = fuseNeighbours(this.layers, this.loss);
+    // Only trainable weights need gradients: a frozen first layer gets none from the layer after it.
     let weightsBelow = false;
     this.inputGradient = this.plan.steps.map((step) => {
       const needed = weightsBelow;
-      weightsBelow ||= step.weights.length > 0;
+      weightsBelow ||= step.weights.some((w) => w.trainable);
       return needed;
     });
   }

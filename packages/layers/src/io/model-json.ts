@@ -59,7 +59,7 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
   layers.forEach((layer, i) => {
     // The first layer carries the input shape, as Keras writes a Sequential built with input_shape.
     const input = i === 0 && layer.inputShape && layer.className !== 'InputLayer' ? { batch_input_shape: [null, ...layer.inputShape] } : {};
-    const common = { name: layer.name, trainable: true, dtype: 'float32', ...input };
+    const common = { name: layer.name, trainable: layer.trainable, dtype: 'float32', ...input };
     switch (layer.className) {
       case 'Dense': {
         const dense = layer as DenseLayer;
@@ -119,6 +119,11 @@ function unusedName(prefix: string, used: Set<string>): string {
   return name;
 }
 
+/** model.json's `modelTopology` of a Sequential model: what tfjs's `model.toJSON()` returns (as a string). */
+export function modelTopologyJson(name: string, layers: readonly Layer[]): ModelJson['modelTopology'] {
+  return { class_name: 'Sequential', config: { name, layers: layersJson(layers) }, keras_version: `backprop-layers ${LAYERS_VERSION}`, backend: 'backprop' };
+}
+
 /**
  * model.json for a model, and the bytes of its weights file in manifest order. `weightsPath` names that
  * file from its bytes (the folder writer names it after their hash); default `weights.bin`. Non-finite
@@ -147,12 +152,7 @@ export function modelArtifacts(
     for (let i = 0; i < values.length; i++, offset += 4) view.setFloat32(offset, values[i], true);
   }
   const json: ModelJson = {
-    modelTopology: {
-      class_name: 'Sequential',
-      config: { name, layers: layersJson(layers) },
-      keras_version: `backprop-layers ${LAYERS_VERSION}`,
-      backend: 'backprop',
-    },
+    modelTopology: modelTopologyJson(name, layers),
     format: 'layers-model',
     generatedBy: `@backprop/layers v${LAYERS_VERSION}`,
     convertedBy: null,

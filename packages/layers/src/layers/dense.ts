@@ -66,7 +66,8 @@ export class DenseLayer extends Layer {
 
   override toConfig(): LayerConfig {
     const { name, units, activation, useBias, kernelInitializer, biasInitializer } = this;
-    return { className: 'Dense', config: { name, units, activation, useBias, kernelInitializer, biasInitializer } };
+    // `trainable` only when frozen, so configs of ordinary layers stay as they were.
+    return { className: 'Dense', config: { name, units, activation, useBias, kernelInitializer, biasInitializer, ...(this.trainable ? {} : { trainable: false }) } };
   }
 
   /**

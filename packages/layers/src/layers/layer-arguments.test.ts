@@ -36,7 +36,6 @@ describe('layer arguments', () => {
     ['biasConstraint', 'nonNeg'],
     ['inputDim', 784],
     ['batchInputShape', [null, 784]],
-    ['trainable', false],
     ['dtype', 'float16'],
   ])('Dense %s is refused as not supported yet', (key, value) => {
     expect(() => Dense(4, { [key]: value } as never)).toThrow(NotSupportedError);

@@ -1,5 +1,7 @@
-import { ArgumentError, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
+import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
+import type { LayerOwner } from './layer-owner';
 import { uniqueName } from './layer-names';
+import { layerWeightsOf, setLayerWeightsOf, type WeightArray, type WeightInput } from './layer-weights';
 
 /** Options every layer takes. */
 export interface LayerOptions {
@@ -7,6 +9,8 @@ export interface LayerOptions {
   name?: string;
   /** Shape of one input sample, without the batch dimension: `[784]`. Only the first layer needs it. */
   inputShape?: readonly number[];
+  /** False freezes the layer's weights (Keras's / tfjs's `trainable`); default true. See `Layer.trainable`. */
+  trainable?: boolean;
 }
 
 /** One weight of a layer, as `weightSpecs` describes it before any value exists. */
@@ -19,13 +23,13 @@ export interface LayerWeightSpec {
 }
 
 /** Every key of LayerOptions, checked against the interface by the type checker (optionKeys). */
-export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape']);
+export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape', 'trainable']);
 
 /**
  * Keras 3 / tfjs base-layer arguments not implemented yet (`input_dim`, `batch_input_shape`, …):
  * NotSupportedError rather than a setting that does nothing.
  */
-const LAYER_UNSUPPORTED = ['inputDim', 'batchInputShape', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
+const LAYER_UNSUPPORTED = ['inputDim', 'batchInputShape', 'batchSize', 'dtype', 'weights', 'inputDType', 'activityRegularizer'];
 
 /**
  * Read a layer's arguments, given either positionally (`Dense(10, { activation })`) or as tfjs's single
@@ -86,9 +90,20 @@ export abstract class Layer {
   abstract readonly className: LayerClassName;
   readonly name: string;
   readonly inputShape: readonly number[] | null;
+  /**
+   * False freezes the layer: training leaves its weights alone (they count as non-trainable in `summary()`
+   * and in the saved config) while the gradient still flows through it to earlier layers; a frozen
+   * BatchNormalization also normalises with its moving statistics, as Keras 3's does. As in Keras, a change
+   * takes effect at the next `compile()`. Porting note: Keras 3 then keeps training with the compiled state
+   * silently; here a `fit` started before that recompile throws a ModelStateError naming the layer.
+   */
+  trainable: boolean;
+  /** @internal The model this layer was last added to: where `getWeights` / `setWeights` find its weights. */
+  owner: LayerOwner | null = null;
 
   protected constructor(prefix: string, options: LayerOptions) {
     const { name, inputShape } = options;
+    this.trainable = checkBooleanOption(options.trainable, 'trainable', `layer ${describeValue(name ?? prefix)} arguments`) ?? true;
     if (name !== undefined && (typeof name !== 'string' || name === '' || name.includes('/'))) {
       throw new ArgumentError(`layer name must be a non-empty string without "/", got ${describeValue(name)}`);
     }
@@ -110,6 +125,20 @@ export abstract class Layer {
    */
   weightSpecs(_inputShape: readonly number[]): LayerWeightSpec[] {
     return [];
+  }
+
+  /**
+   * Copies of this layer's weights in `layer.weights` order (a kernel as a Matrix, others as Float32Array),
+   * as Keras's `layer.get_weights()` / tfjs's `layer.getWeights(trainableOnly)`; none before the layer is
+   * in a model that can be built (Keras: an unbuilt layer has no weights).
+   */
+  getWeights(trainableOnly = false): WeightArray[] {
+    return layerWeightsOf(this, trainableOnly);
+  }
+
+  /** Replace this layer's weights (Keras's `layer.set_weights`): count and shapes are checked before anything changes. */
+  setWeights(weights: readonly WeightInput[]): void {
+    setLayerWeightsOf(this, weights);
   }
 
   /** Number of weights for an input sample of shape `inputShape`. */

@@ -1,5 +1,5 @@
 import { ArgumentError, describeValue, Matrix, type MatrixLike, type NamedWeight, ShapeError, shapeSize } from '@backprop/core';
-import type { ModelPlan, PlanWeight } from './model-plan';
+import { isTrained, type ModelPlan, type PlanWeight } from './model-plan';
 
 /**
  * One weight tensor as `getWeights` returns it: a 2-D weight (a Dense kernel) as a [inputs, units] Matrix,
@@ -23,7 +23,7 @@ export function fromKerasWeights(values: readonly WeightInput[], plan: ModelPlan
       `setWeights expects ${expected.length} arrays (${expected.map((w) => w.name).join(', ')}, in Keras's getWeights() order), got ${Array.isArray(values) ? values.length : describeValue(values)}`,
     );
   }
-  return expected.map((w, i) => ({ name: w.name, shape: [...w.shape], values: toValues(values[i], w), trainable: w.trainable }));
+  return expected.map((w, i) => ({ name: w.name, shape: [...w.shape], values: toValues(values[i], w), trainable: isTrained(w) }));
 }
 
 /** `Dense "dense_1" kernel`, for messages. */

@@ -24,6 +24,7 @@ export interface PlanWeight {
   /** `<layer>/<weight>`: `dense_1/kernel`, the name in the weights manifest and in `NamedWeight`. */
   readonly name: string;
   readonly shape: readonly number[];
+  /** The weight's own flag (false for moving statistics); it trains when its layer is trainable too. */
   readonly trainable: boolean;
 }
 
@@ -105,5 +106,10 @@ export function drawInitialWeights(plan: ModelPlan, seed: number): NamedWeight[]
   const weights = network.getNamedWeights();
   network.dispose();
   // Trainability is the facade's to say (a frozen layer's weights are not trainable), not core's.
-  return weights.map((w, i) => ({ ...w, trainable: plan.weights[i]?.trainable ?? w.trainable }));
+  return weights.map((w, i) => ({ ...w, trainable: isTrained(plan.weights[i]) }));
+}
+
+/** Whether training updates a weight now: its own flag and its layer's `trainable`. */
+export function isTrained(w: PlanWeight): boolean {
+  return w.trainable && w.layer.trainable;
 }

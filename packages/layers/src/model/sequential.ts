@@ -6,6 +6,7 @@ import { History } from '../callbacks/history';
 import { BatchReader, indexRange } from '../data/batch-reader';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
 import type { ModelIOHandler } from '../io/model-io-handler';
+import { type ModelJson, modelTopologyJson } from '../io/model-json';
 import { saveModelTo } from '../io/save-to';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
@@ -20,6 +21,7 @@ import { inferenceDefaults } from './inference-defaults';
 import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } from './keras-weights';
 import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
 import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
+import { assertTrainableCompiled, findLayer } from './model-layers';
 import { ModelStateError } from './model-state-error';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
@@ -83,6 +85,7 @@ export class Sequential implements CallbackModel {
       );
     }
     this.stack.push(layer);
+    layer.owner = this;
     this.cachedPlan = null;
     this.compiled = null;
     this.releaseBackend();
@@ -98,6 +101,8 @@ export class Sequential implements CallbackModel {
    */
   compile(options: CompileOptions): void {
     this.fitGuard.assertIdle('compile()');
+    // Described afresh: a layer's `trainable` takes effect here, as in Keras.
+    this.cachedPlan = null;
     const plan = this.plan();
     const compiled = resolveCompileOptions(options, plan);
     checkModelMemory(plan, compiled.backend, compiled.optimizer, defaultBatchRows());
@@ -125,6 +130,7 @@ export class Sequential implements CallbackModel {
     const compiled = this.compiled;
     const fit = normalizeFitOptions(opts);
     const plan = this.plan();
+    assertTrainableCompiled(plan, this.stack);
     const validationSource = opts.validationData === undefined ? null : validationBatchSource(opts.validationData);
     const data = fitData(source, validationSource, fit, compiled, plan);
     checkModelMemory(plan, compiled.backend, compiled.optimizer, largestBatchRows(fit.batchSize, data.trainIndices.length, data.validation?.indices.length ?? 0));
@@ -202,6 +208,17 @@ export class Sequential implements CallbackModel {
   async setWeightsAsync(weights: readonly WeightInput[]): Promise<void> {
     this.fitGuard.assertIdleOrInCallback('setWeightsAsync()');
     this.setWeights(weights);
+  }
+
+  /** tfjs's `getLayer(name?, index?)` / Keras's `get_layer`: by name, or by position in `layers`. */
+  getLayer(nameOrIndex?: string | number, index?: number): Layer {
+    return findLayer(this.stack, nameOrIndex, index);
+  }
+
+  /** tfjs's `model.toJSON()`: model.json's `modelTopology`, as a JSON string (the object when `returnString` is false). */
+  toJSON(_unused?: unknown, returnString = true): string | ModelJson['modelTopology'] {
+    const topology = modelTopologyJson(this.name, this.stack);
+    return returnString ? JSON.stringify(topology) : topology;
   }
 
   countParams(): number {
