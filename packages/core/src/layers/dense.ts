@@ -29,6 +29,8 @@ export interface DenseConfig {
   /** Projections applied after every optimizer update; default none. */
   readonly kernelConstraint?: ConstraintConfig | null;
   readonly biasConstraint?: ConstraintConfig | null;
+  /** False freezes the kernel and bias (Keras's `trainable`): the optimizer skips them. Default true. */
+  readonly trainable?: boolean;
 }
 
 const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
@@ -53,6 +55,7 @@ export class Dense extends BaseLayer {
   readonly activityRegularizer: RegularizerConfig | null;
   /** The config, for the weights' regularizers and constraints (attached in setUp). */
   private readonly config: DenseConfig;
+  readonly trainable: boolean;
   /** The configured activation. */
   readonly activation: ActivationSpec;
   /** The activation the forward pass applies: the configured one, or that of an Activation layer fused into this one. */
@@ -77,6 +80,7 @@ export class Dense extends BaseLayer {
     this.biasInitializer = config.biasInitializer ?? 'zeros';
     this.activityRegularizer = config.activityRegularizer ?? null;
     this.config = config;
+    this.trainable = config.trainable ?? true;
   }
 
   /** Width of the input, known once built. */
@@ -113,7 +117,7 @@ export class Dense extends BaseLayer {
     this.kernelGrad = context.allocate(init.length);
     const { kernelRegularizer = null, kernelConstraint = null, biasRegularizer = null, biasConstraint = null } = this.config;
     const weights: LayerWeight[] = [
-      { name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, regularizer: kernelRegularizer, constraint: kernelConstraint },
+      { name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, trainable: this.trainable, regularizer: kernelRegularizer, constraint: kernelConstraint },
     ];
     if (this.useBias) {
       const b = new Float32Array(this.units);
@@ -121,7 +125,7 @@ export class Dense extends BaseLayer {
       this.bias = context.allocate(this.units);
       this.bias.set(b);
       this.biasGrad = context.allocate(this.units);
-      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, regularizer: biasRegularizer, constraint: biasConstraint });
+      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, trainable: this.trainable, regularizer: biasRegularizer, constraint: biasConstraint });
     }
     this.weights = weights;
     return [this.units];

@@ -61,7 +61,7 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
   layers.forEach((layer, i) => {
     // The first layer carries the input shape, as Keras writes a Sequential built with input_shape.
     const input = i === 0 && layer.inputShape && layer.className !== 'InputLayer' ? { batch_input_shape: [null, ...layer.inputShape] } : {};
-    const common = { name: layer.name, trainable: true, dtype: 'float32', ...input };
+    const common = { name: layer.name, trainable: layer.trainable, dtype: 'float32', ...input };
     const spatial = spatialLayerJson(layer, common);
     if (spatial) {
       out.push(spatial.config);
@@ -123,6 +123,11 @@ function unusedName(prefix: string, used: Set<string>): string {
   return name;
 }
 
+/** model.json's `modelTopology` of a Sequential model: what tfjs's `model.toJSON()` returns (as a string). */
+export function modelTopologyJson(name: string, layers: readonly Layer[]): ModelJson['modelTopology'] {
+  return { class_name: 'Sequential', config: { name, layers: layersJson(layers) }, keras_version: `backprop-layers ${LAYERS_VERSION}`, backend: 'backprop' };
+}
+
 /**
  * model.json for a model, and the bytes of its weights file in manifest order. `weightsPath` names that
  * file from its bytes (the folder writer names it after their hash); default `weights.bin`. Non-finite
@@ -136,20 +141,12 @@ export function modelArtifacts(
   weights: readonly WeightArray[],
   weightsPath: (bin: Uint8Array) => string = () => WEIGHTS_FILE,
 ): { json: ModelJson; bin: Uint8Array } {
-  const entries: WeightsManifestEntry[] = [];
-  const owners: string[] = [];
-  for (const { layer, inputs } of plan.dense) {
-    entries.push({ name: `${layer.name}/kernel`, shape: [inputs, layer.units], dtype: 'float32' });
-    owners.push(layer.name);
-    if (layer.useBias) {
-      entries.push({ name: `${layer.name}/bias`, shape: [layer.units], dtype: 'float32' });
-      owners.push(layer.name);
-    }
-  }
+  const entries: WeightsManifestEntry[] = plan.weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' }));
   const arrays = weights.map((w) => (w instanceof Float32Array ? w : w.data));
   arrays.forEach((values, i) => {
     const bad = findNonFinite(values);
-    if (bad) throw new NonFiniteWeightError(`Dense ${JSON.stringify(owners[i])}`, entries[i]?.name ?? `weight ${i}`, bad.index, bad.value, bad.count);
+    const owner = plan.weights[i]?.layer;
+    if (bad) throw new NonFiniteWeightError(owner ? `${owner.className} ${JSON.stringify(owner.name)}` : 'model', entries[i]?.name ?? `weight ${i}`, bad.index, bad.value, bad.count);
   });
   const total = arrays.reduce((n, w) => n + w.length, 0);
   const bin = new Uint8Array(total * 4);
@@ -159,12 +156,7 @@ export function modelArtifacts(
     for (let i = 0; i < values.length; i++, offset += 4) view.setFloat32(offset, values[i], true);
   }
   const json: ModelJson = {
-    modelTopology: {
-      class_name: 'Sequential',
-      config: { name, layers: layersJson(layers) },
-      keras_version: `backprop-layers ${LAYERS_VERSION}`,
-      backend: 'backprop',
-    },
+    modelTopology: modelTopologyJson(name, layers),
     format: 'layers-model',
     generatedBy: `@backprop/layers v${LAYERS_VERSION}`,
     convertedBy: null,

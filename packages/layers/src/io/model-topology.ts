@@ -60,6 +60,9 @@ export function parseTopology(topology: unknown, file: string): Topology {
 // Names read from a file are strings; the layers check them at run time and list the valid ones.
 function buildLayer(className: string, cfg: Record<string, unknown>, inputShape: number[] | undefined, where: string): Layer {
   const name = typeof cfg.name === 'string' ? cfg.name : undefined;
+  // `trainable: false` (a frozen layer) comes back frozen; a non-boolean is refused, as "false" would read as true.
+  if (cfg.trainable !== undefined && typeof cfg.trainable !== 'boolean') throw new ModelFormatError(`${where}: trainable must be true or false, got ${JSON.stringify(cfg.trainable)}`);
+  const trainable = cfg.trainable === false ? { trainable: false } : {};
   if (cfg.dtype !== undefined && cfg.dtype !== 'float32' && typeof cfg.dtype === 'string') {
     throw new ModelFormatError(`${where}: dtype must be float32, got ${JSON.stringify(cfg.dtype)}`);
   }
@@ -77,19 +80,20 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
         ...denseRegularizationArgs(cfg),
         name,
         inputShape,
+        ...trainable,
       });
     case 'Dropout':
-      return Dropout({ rate: cfg.rate as number, name, inputShape });
+      return Dropout({ rate: cfg.rate as number, name, inputShape, ...trainable });
     case 'Flatten':
       if (cfg.data_format === 'channels_first') throw new ModelFormatError(`${where}: data_format "channels_first" is not supported (channels_last only)`);
-      return Flatten({ name, inputShape });
+      return Flatten({ name, inputShape, ...trainable });
     case 'Reshape':
-      return Reshape({ targetShape: cfg.target_shape as number[], name, inputShape });
+      return Reshape({ targetShape: cfg.target_shape as number[], name, inputShape, ...trainable });
     case 'LeakyReLU':
     case 'ELU':
-      return Activation({ activation: coreActivationOfLayer(className as KerasActivationLayerName, cfg), name, inputShape });
+      return Activation({ activation: coreActivationOfLayer(className as KerasActivationLayerName, cfg), name, inputShape, ...trainable });
     default:
-      return Activation({ activation: activation(cfg.activation, where), name, inputShape });
+      return Activation({ activation: activation(cfg.activation, where), name, inputShape, ...trainable });
   }
 }
 

@@ -18,7 +18,7 @@ import {
   shapeSize,
 } from '@backprop/core';
 import { type DenseRegularization, denseRegularization, presentOnly } from './dense-regularization';
-import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, type LayerWeightSpec, layerArgs } from './layer';
 
 /** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
 export interface DenseOptions extends LayerOptions {
@@ -107,7 +107,11 @@ export class DenseLayer extends Layer {
 
   override toConfig(): LayerConfig {
     const { name, units, activation, useBias, kernelInitializer, biasInitializer } = this;
-    return { className: 'Dense', config: { name, units, activation, useBias, kernelInitializer, biasInitializer, ...presentOnly(this.regularization) } };
+    // `trainable` only when frozen, so configs of ordinary layers stay as they were.
+    return {
+      className: 'Dense',
+      config: { name, units, activation, useBias, kernelInitializer, biasInitializer, ...presentOnly(this.regularization), ...(this.trainable ? {} : { trainable: false }) },
+    };
   }
 
   /**
@@ -121,8 +125,10 @@ export class DenseLayer extends Layer {
     return [this.units];
   }
 
-  override countParams(inputShape: readonly number[]): number {
-    return shapeSize(inputShape) * this.units + (this.useBias ? this.units : 0);
+  /** Keras's Dense weights: kernel [inputs, units], then bias [units] when `useBias`. */
+  override weightSpecs(inputShape: readonly number[]): LayerWeightSpec[] {
+    const kernel = { name: 'kernel', shape: [shapeSize(inputShape), this.units], trainable: true };
+    return this.useBias ? [kernel, { name: 'bias', shape: [this.units], trainable: true }] : [kernel];
   }
 }
 

@@ -29,7 +29,6 @@ describe('layer arguments', () => {
   });
 
   it.each([
-    ['trainable', false],
     ['dtype', 'float16'],
   ])('Dense %s is refused as not supported yet', (key, value) => {
     expect(() => Dense(4, { [key]: value } as never)).toThrow(NotSupportedError);

@@ -1,6 +1,8 @@
-import { ArgumentError, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
+import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
 import { type InputShapeArgs, resolveInputShape } from './input-shape';
+import type { LayerOwner } from './layer-owner';
 import { uniqueName } from './layer-names';
+import { layerWeightsOf, setLayerWeightsOf, type WeightArray, type WeightInput } from './layer-weights';
 
 /** Options every layer takes. */
 export interface LayerOptions {
@@ -10,16 +12,27 @@ export interface LayerOptions {
   inputShape?: readonly number[];
   /** tfjs's / Keras 2's form of the same, batch dimension first: `[null, 784]`. */
   batchInputShape?: readonly (number | null)[];
+  /** False freezes the layer's weights (Keras's / tfjs's `trainable`); default true. See `Layer.trainable`. */
+  trainable?: boolean;
+}
+
+/** One weight of a layer, as `weightSpecs` describes it before any value exists. */
+export interface LayerWeightSpec {
+  /** Keras's weight name within the layer: `kernel`, `bias`, `moving_mean`. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** False for statistics the layer keeps itself (BatchNormalization's moving mean and variance). */
+  readonly trainable: boolean;
 }
 
 /** Every key of LayerOptions, checked against the interface by the type checker (optionKeys). */
-export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape', 'batchInputShape']);
+export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape', 'batchInputShape', 'trainable']);
 
 /**
  * Keras 3 / tfjs base-layer arguments not implemented yet (`input_dim`, `batch_input_shape`, …):
  * NotSupportedError rather than a setting that does nothing.
  */
-export const LAYER_UNSUPPORTED = ['inputDim', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
+export const LAYER_UNSUPPORTED = ['inputDim', 'batchSize', 'dtype', 'weights', 'inputDType', 'activityRegularizer'];
 
 /**
  * Read a layer's arguments, given either positionally (`Dense(10, { activation })`) or as tfjs's single
@@ -80,9 +93,20 @@ export abstract class Layer {
   abstract readonly className: LayerClassName;
   readonly name: string;
   readonly inputShape: readonly number[] | null;
+  /**
+   * False freezes the layer: training leaves its weights alone (they count as non-trainable in `summary()`
+   * and in the saved config) while the gradient still flows through it to earlier layers; a frozen
+   * BatchNormalization also normalises with its moving statistics, as Keras 3's does. As in Keras, a change
+   * takes effect at the next `compile()`. Porting note: Keras 3 then keeps training with the compiled state
+   * silently; here a `fit` started before that recompile throws a ModelStateError naming the layer.
+   */
+  trainable: boolean;
+  /** @internal The model this layer was last added to: where `getWeights` / `setWeights` find its weights. */
+  owner: LayerOwner | null = null;
 
   protected constructor(prefix: string, options: LayerOptions & Pick<InputShapeArgs, 'inputDim'>) {
     const { name } = options;
+    this.trainable = checkBooleanOption(options.trainable, 'trainable', `layer ${describeValue(name ?? prefix)} arguments`) ?? true;
     if (name !== undefined && (typeof name !== 'string' || name === '' || name.includes('/'))) {
       throw new ArgumentError(`layer name must be a non-empty string without "/", got ${describeValue(name)}`);
     }
@@ -98,9 +122,31 @@ export abstract class Layer {
     return inputShape;
   }
 
+  /**
+   * The weights this layer holds for an input sample of shape `inputShape`, in Keras's `layer.weights`
+   * order (trainable ones first: kernel, bias; then non-trainable ones); none by default.
+   */
+  weightSpecs(_inputShape: readonly number[]): LayerWeightSpec[] {
+    return [];
+  }
+
+  /**
+   * Copies of this layer's weights in `layer.weights` order (a kernel as a Matrix, others as Float32Array),
+   * as Keras's `layer.get_weights()` / tfjs's `layer.getWeights(trainableOnly)`; none before the layer is
+   * in a model that can be built (Keras: an unbuilt layer has no weights).
+   */
+  getWeights(trainableOnly = false): WeightArray[] {
+    return layerWeightsOf(this, trainableOnly);
+  }
+
+  /** Replace this layer's weights (Keras's `layer.set_weights`): count and shapes are checked before anything changes. */
+  setWeights(weights: readonly WeightInput[]): void {
+    setLayerWeightsOf(this, weights);
+  }
+
   /** Number of weights for an input sample of shape `inputShape`. */
-  countParams(_inputShape: readonly number[]): number {
-    return 0;
+  countParams(inputShape: readonly number[]): number {
+    return this.weightSpecs(inputShape).reduce((n, w) => n + shapeSize(w.shape), 0);
   }
 
   /** Per-sample width of the output. */

@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type Matrix, type NamedWeight, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -7,6 +7,7 @@ import { BatchReader } from '../data/batch-reader';
 import { type PredictOutput, predictOutput, splitOutputOption, type TensorLike } from '../data/tensor-output';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
 import type { ModelIOHandler } from '../io/model-io-handler';
+import { type ModelJson, modelTopologyJson } from '../io/model-json';
 import { saveModelTo } from '../io/save-to';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
@@ -22,6 +23,7 @@ import { inferenceDefaults } from './inference-defaults';
 import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } from './keras-weights';
 import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
 import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
+import { assertTrainableCompiled, findLayer } from './model-layers';
 import { ModelStateError } from './model-state-error';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
@@ -50,7 +52,7 @@ export class Sequential implements CallbackModel {
   /** The factory chosen by compile (or for inference), whose backend is created as soon as it is ready. */
   private factory: BackendFactory | null = null;
   /** The weights while no backend holds them: drawn from the seed, or given to setWeights. */
-  private weights: LayerWeights[] | null = null;
+  private weights: NamedWeight[] | null = null;
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
@@ -90,6 +92,7 @@ export class Sequential implements CallbackModel {
       );
     }
     this.stack.push(layer);
+    layer.owner = this;
     this.cachedPlan = null;
     this.compiled = null;
     this.releaseBackend();
@@ -105,6 +108,8 @@ export class Sequential implements CallbackModel {
    */
   compile(options: CompileOptions): void {
     this.fitGuard.assertIdle('compile()');
+    // Described afresh: a layer's `trainable` takes effect here, as in Keras.
+    this.cachedPlan = null;
     const plan = this.plan();
     const compiled = resolveCompileOptions(options, plan);
     checkModelMemory(plan, compiled.backend, compiled.optimizer, defaultBatchRows());
@@ -132,6 +137,7 @@ export class Sequential implements CallbackModel {
     const compiled = this.compiled;
     const fit = normalizeFitOptions(opts);
     const plan = this.plan();
+    assertTrainableCompiled(plan, this.stack);
     const validationSource = opts.validationData === undefined ? null : validationBatchSource(opts.validationData);
     const data = fitData(source, validationSource, fit, compiled, plan);
     checkModelMemory(plan, compiled.backend, compiled.optimizer, largestBatchRows(fit.batchSize, data.trainIndices.length, data.validation?.indices.length ?? 0));
@@ -179,9 +185,9 @@ export class Sequential implements CallbackModel {
     return this.predict(x, options);
   }
 
-  /** Keras order: kernel ([inputs, units] Matrix), bias (Float32Array), kernel, bias, … */
+  /** Keras's `model.get_weights()` order: each layer's weights in turn (a kernel as a Matrix, a bias as a Float32Array, …). */
   getWeights(): WeightArray[] {
-    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights(), this.plan());
+    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights());
   }
 
   /** `getWeights`; kept for compatibility (weights are always at hand). */
@@ -192,12 +198,12 @@ export class Sequential implements CallbackModel {
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
     this.fitGuard.assertIdleOrInCallback('setWeights()');
-    const layerWeights = fromKerasWeights(weights, this.plan());
+    const named = fromKerasWeights(weights, this.plan());
     if (this.backend) {
-      this.backend.setWeights(layerWeights);
+      this.backend.setWeights(named);
       return;
     }
-    this.weights = layerWeights;
+    this.weights = named;
     this.weightsFromSeed = false;
   }
 
@@ -205,6 +211,17 @@ export class Sequential implements CallbackModel {
   async setWeightsAsync(weights: readonly WeightInput[]): Promise<void> {
     this.fitGuard.assertIdleOrInCallback('setWeightsAsync()');
     this.setWeights(weights);
+  }
+
+  /** tfjs's `getLayer(name?, index?)` / Keras's `get_layer`: by name, or by position in `layers`. */
+  getLayer(nameOrIndex?: string | number, index?: number): Layer {
+    return findLayer(this.stack, nameOrIndex, index);
+  }
+
+  /** tfjs's `model.toJSON()`: model.json's `modelTopology`, as a JSON string (the object when `returnString` is false). */
+  toJSON(_unused?: unknown, returnString = true): string | ModelJson['modelTopology'] {
+    const topology = modelTopologyJson(this.name, this.stack);
+    return returnString ? JSON.stringify(topology) : topology;
   }
 
   countParams(): number {
@@ -247,7 +264,7 @@ export class Sequential implements CallbackModel {
   }
 
   /** The weights of the description: drawn once from the seed unless given. */
-  private descriptionWeights(): LayerWeights[] {
+  private descriptionWeights(): NamedWeight[] {
     if (!this.weights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
     this.weights ??= drawInitialWeights(this.plan(), this.seed);
     return this.weights;

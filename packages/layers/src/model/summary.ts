@@ -1,3 +1,4 @@
+import { shapeSize } from '@backprop/core';
 import type { Layer } from '../layers/layer';
 
 /**
@@ -26,15 +27,18 @@ export function summaryLines(modelName: string, layers: readonly Layer[], inputS
   const lines = [`Model: "${modelName}"`, '_'.repeat(lineLength), row(['Layer (type)', 'Output Shape', 'Param #'], positions), '='.repeat(lineLength)];
   let shape = inputShape;
   let total = 0;
+  let trainable = 0;
   layers.forEach((layer, i) => {
     const params = layer.countParams(shape);
+    // Keras counts a weight as trainable when it is and its layer is (a frozen layer's are all non-trainable).
+    if (layer.trainable) for (const w of layer.weightSpecs(shape)) if (w.trainable) trainable += shapeSize(w.shape);
     shape = layer.outputShape(shape);
     total += params;
     lines.push(row([layer.toString(), `(None, ${shape.join(', ')})`, String(params)], positions));
     lines.push((i === layers.length - 1 ? '=' : '_').repeat(lineLength));
   });
   const count = (n: number) => n.toLocaleString('en-US');
-  lines.push(`Total params: ${count(total)}`, `Trainable params: ${count(total)}`, 'Non-trainable params: 0', '_'.repeat(lineLength));
+  lines.push(`Total params: ${count(total)}`, `Trainable params: ${count(trainable)}`, `Non-trainable params: ${count(total - trainable)}`, '_'.repeat(lineLength));
   return lines;
 }
 
