@@ -54,6 +54,10 @@ export function profileKernels(inner: Kernels, labeller: Labeller): { kernels: K
     momentumUpdate: timed('momentumUpdate', k.momentumUpdate.bind(k), (a) => [a[3]]),
     adamUpdate: timed('adamUpdate', k.adamUpdate.bind(k), (a) => [a[4]]),
     rmspropUpdate: timed('rmspropUpdate', k.rmspropUpdate.bind(k), (a) => [a[4]]),
+    adagradUpdate: timed('adagradUpdate', k.adagradUpdate.bind(k), (a) => [a[3]]),
+    adadeltaUpdate: timed('adadeltaUpdate', k.adadeltaUpdate.bind(k), (a) => [a[4]]),
+    adamaxUpdate: timed('adamaxUpdate', k.adamaxUpdate.bind(k), (a) => [a[4]]),
+    nadamUpdate: timed('nadamUpdate', k.nadamUpdate.bind(k), (a) => [a[4]]),
   };
   return { kernels, sites, reset: () => sites.clear() };
 }
