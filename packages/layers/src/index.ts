@@ -26,17 +26,39 @@ export { httpHandler } from './io/browser/http-handler';
 export { indexedDBHandler } from './io/browser/indexeddb-handler';
 export { localStorageHandler } from './io/browser/local-storage-handler';
 export { registerIORouter } from './io/io-router';
+export { KERAS_FILE_LIMIT_BYTES } from './io/keras/keras-archive';
+export { KerasNotSupportedError } from './io/keras/keras-errors';
+export { kerasFileBytes } from './io/keras/keras-model-writer';
 export { type LoadTarget, loadModel } from './io/load-from';
 export { modelFromArtifacts } from './io/model-from-artifacts';
 export type { LoadedArtifacts, ModelArtifacts, ModelIOHandler } from './io/model-io-handler';
 export type { LayerJson, ModelJson, WeightsManifestEntry, WeightsManifestGroup } from './io/model-json';
 export { Activation, type ActivationArgs, type ActivationConstructor, ActivationLayer } from './layers/activation';
-export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
+export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions, type InitializerOption } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';
-export { InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
+export { Input, type InputArgs, InputLayer, type InputLayerArgs, type InputLayerConstructor, InputLayerLayer } from './layers/input-layer';
 export { Reshape, type ReshapeArgs, type ReshapeConstructor, ReshapeLayer } from './layers/reshape';
 export { Layer, type LayerClassName, type LayerOptions } from './layers/layer';
+export { Conv2D, type Conv2DArgs, type Conv2DConstructor, Conv2DLayer, type Conv2DOptions } from './layers/conv2d';
+export {
+  AveragePooling2D,
+  AveragePooling2DLayer,
+  MaxPooling2D,
+  MaxPooling2DLayer,
+  type Pooling2DArgs,
+  type Pooling2DConstructor,
+  Pooling2DLayer,
+} from './layers/pooling-2d';
+export {
+  GlobalAveragePooling2D,
+  type GlobalAveragePooling2DArgs,
+  GlobalAveragePooling2DLayer,
+  type SpatialLayerConstructor,
+  ZeroPadding2D,
+  type ZeroPadding2DArgs,
+  ZeroPadding2DLayer,
+} from './layers/spatial-layers';
 export { clearSession } from './layers/layer-names';
 export { type LossOption, resolveLoss, type ResolvedLoss } from './losses/loss-resolution';
 export { type Metric, metricNames, resolveMetrics } from './metrics/metric-registry';
@@ -63,3 +85,13 @@ export {
 } from './optimizers/tfjs-optimizer-objects';
 export { RMSprop, type RMSpropOptions } from './optimizers/rmsprop';
 export { SGD, type SGDOptions } from './optimizers/sgd';
+export type { NestedArray, TensorLike } from './data/sample-data';
+export type { EvaluateDict, EvaluateOptions } from './model/evaluate-model';
+export type { ClassWeight } from './model/sample-weighting';
+export { constraints, regularizers } from './regularizers/regularizers';
+export { type PredictOutput, registerTensorFactory, type TensorFactory } from './data/tensor-output';
+export { type FitInWorkerOptions, fitInWorker, type WorkerFitResult, type WorkerFitRun } from './worker/fit-in-worker';
+export { serveFit } from './worker/serve-fit';
+export { WorkerFitError } from './worker/worker-fit-error';
+export type { FitProgressEvent, PortableWeight, WorkerPort } from './worker/worker-protocol';
+export { initializers } from './initializers/initializers';

@@ -10,6 +10,7 @@ export {
 } from './compare-engines';
 export { TfjsBackendUnavailableError, TfjsUnsupportedError } from './errors';
 export { createModelSpec, type ModelSpecOptions } from './model-spec';
+export { predictTensor } from './predict-tensor';
 export { ScaledElu } from './scaled-elu-layer';
 export { fromTfjsModel, toTfjsModel } from './sequential-interop';
 export { type SequentialToSpecOptions, sequentialToSpec } from './sequential-to-spec';

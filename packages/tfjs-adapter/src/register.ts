@@ -1,4 +1,5 @@
-import { registerBackend, registerTfjsOptimizerTranslator } from '@backprop/layers';
+import { registerBackend, registerTensorFactory, registerTfjsOptimizerTranslator } from '@backprop/layers';
+import { tensorFromRows } from './predict-tensor';
 import { tfjsBackendFactory } from './tfjs-backend-factory';
 import { translateTfjsOptimizer } from './tfjs-optimizer';
 
@@ -6,3 +7,5 @@ import { translateTfjsOptimizer } from './tfjs-optimizer';
 registerBackend(tfjsBackendFactory);
 // And makes compile accept tf.train optimizers (`compile({ optimizer: tf.train.adam(0.01), loss })`) on every backend.
 registerTfjsOptimizerTranslator(translateTfjsOptimizer);
+// …and lets `predict(x, { output: 'tensor' })` return tf.Tensors.
+registerTensorFactory(tensorFromRows);

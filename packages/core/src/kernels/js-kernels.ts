@@ -1,4 +1,5 @@
 import { getActivation } from '../activations/activation-registry';
+import { jsConvolutionKernels } from './js-conv-kernels';
 import type { Kernels } from './kernels';
 
 /** Probability floor of Keras's categorical_crossentropy (backend epsilon). */
@@ -19,6 +20,7 @@ export const JS_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3;
 export const jsKernels: Kernels = {
   name: 'js',
   memoryLimitBytes: JS_MEMORY_LIMIT_BYTES,
+  ...jsConvolutionKernels,
 
   alloc(length) {
     return new Float32Array(length);

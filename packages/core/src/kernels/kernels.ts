@@ -1,5 +1,6 @@
 import type { ActivationName } from '../descriptors/activation-descriptors';
 import type { FloatArray } from '../matrix';
+import type { WindowGeometry } from './window-geometry';
 
 export type { ActivationName };
 
@@ -20,7 +21,7 @@ export interface ActivationSpec {
  * - `accumulate` adds into the output instead of overwriting it.
  * - The `js` kernels also accept `Float64Array` (used for gradient checking); other sets may require float32.
  */
-export interface Kernels {
+export interface Kernels extends ConvolutionKernels {
   /** `js` for the TypeScript reference, `wasm` for WebAssembly SIMD. */
   readonly name: string;
   /** What exactly runs, for reports: e.g. `SIMD` or `relaxed SIMD (FMA)` for wasm. */
@@ -149,4 +150,30 @@ export interface Kernels {
     gradientScale: number,
     t: number,
   ): void;
+}
+
+/**
+ * The sliding-window kernels of Conv2D, pooling and ZeroPadding2D, on channels-last batches: `batch`
+ * samples of g.inH × g.inW × g.channels values in, `batch` samples of g.outH × g.outW (× …) out.
+ */
+export interface ConvolutionKernels {
+  /**
+   * Lower a batch to the patch matrix of a convolution (im2col, Chellapilla et al. 2006): one row per
+   * output pixel (batch·outH·outW rows), one column per (ky, kx, c) in that order — the row order of a
+   * Keras / tfjs kernel [kh, kw, cin, cout] — so the convolution is one GEMM, cols · kernel. Padding reads as 0.
+   */
+  im2col(x: FloatArray, cols: FloatArray, batch: number, g: WindowGeometry): void;
+  /** The adjoint of im2col: dx (+)= each patch value added back where it was read from (padding dropped). */
+  col2im(cols: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry, accumulate?: boolean): void;
+  /**
+   * Max pooling: y = the largest value of each window per channel (padding never wins), and `argmax` its
+   * index within the sample ((iy·inW + ix)·C + c, exact in float32 below 2²⁴ values), first one on ties.
+   */
+  maxPool(x: FloatArray, y: FloatArray, argmax: FloatArray, batch: number, g: WindowGeometry): void;
+  /** dx = 0, then dx[argmax] += dy for every output: the gradient goes to the winner of each window. */
+  maxPoolBackward(dy: FloatArray, argmax: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry): void;
+  /** Average pooling: the mean of each window over its values inside the input (TensorFlow's avg_pool leaves padding out of the count). */
+  avgPool(x: FloatArray, y: FloatArray, batch: number, g: WindowGeometry): void;
+  /** dx = 0, then each dy shared equally among the input values its window averaged. */
+  avgPoolBackward(dy: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry): void;
 }

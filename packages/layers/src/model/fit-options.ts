@@ -1,6 +1,8 @@
 import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, NotSupportedError, optionKeys } from '@backprop/core';
 import { type CallbackOption, toCallbacks } from '../callbacks/callback-forms';
 import type { BatchSource, InputData, TargetData } from '../data/batch-source';
+import type { TensorLike } from '../data/sample-data';
+import type { ClassWeight } from './sample-weighting';
 
 /** Options of `fit`, with Keras's names (camelCase) and defaults. */
 export interface FitOptions {
@@ -25,6 +27,10 @@ export interface FitOptions {
   seed?: number;
   /** Epoch to start from (0-based), for resuming: runs epochs initialEpoch … epochs − 1. Default 0. */
   initialEpoch?: number;
+  /** Weight of each class in the loss, `{ 0: 1, 1: 5 }` (Keras's `class_weight`); see model/sample-weighting.ts. */
+  classWeight?: ClassWeight;
+  /** One weight per sample (array, typed array or tf.Tensor): the loss is Σ w·l / n (Keras 3). */
+  sampleWeight?: ArrayLike<number> | TensorLike;
 }
 
 /** Options of `evaluate` and `predict`. */
@@ -49,6 +55,8 @@ export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
   'verbose',
   'seed',
   'initialEpoch',
+  'classWeight',
+  'sampleWeight',
 ]);
 const BATCH_OPTION_KEYS = optionKeys<BatchOptions>()(['batchSize', 'verbose']);
 
@@ -56,10 +64,10 @@ const BATCH_OPTION_KEYS = optionKeys<BatchOptions>()(['batchSize', 'verbose']);
  * Arguments of Keras 3's `fit` / tfjs's `model.fit` that are not implemented yet: given a value, they
  * throw NotSupportedError instead of being ignored.
  */
-const FIT_UNSUPPORTED = ['classWeight', 'sampleWeight', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'yieldEvery'];
+const FIT_UNSUPPORTED = ['stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'yieldEvery'];
 /** The same for Keras's `evaluate` (tfjs's ModelEvaluateArgs) and `predict`. */
 const BATCH_UNSUPPORTED: Record<'evaluate' | 'predict', readonly string[]> = {
-  evaluate: ['sampleWeight', 'steps', 'callbacks', 'returnDict'],
+  evaluate: ['steps', 'callbacks'],
   predict: ['steps', 'callbacks'],
 };
 
@@ -79,6 +87,9 @@ export interface NormalizedFitOptions {
   readonly verbose: 0 | 1 | 2;
   readonly initialEpoch: number;
   readonly seed: number | undefined;
+  /** As given; checked against the data by `sampleWeighting` (fit-setup). */
+  readonly classWeight: unknown;
+  readonly sampleWeight: unknown;
 }
 
 export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
@@ -97,7 +108,7 @@ export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
   if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`seed must be a finite number, got ${describeValue(options.seed)}`);
   toCallbacks(options.callbacks);
   const shuffle = checkBooleanOption(options.shuffle, 'shuffle', 'fit options') ?? true;
-  return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed };
+  return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed, classWeight: options.classWeight, sampleWeight: options.sampleWeight };
 }
 
 /** A positive integer batch size, 32 when not given (Keras's default). */

@@ -10,12 +10,15 @@ import type { BatchSource } from '../data/batch-source';
 import type { CompiledModel } from './compile-options';
 import type { FitOptions, NormalizedFitOptions } from './fit-options';
 import type { ModelPlan } from './model-plan';
+import { type SampleWeighting, sampleWeighting } from './sample-weighting';
 
 /** The training samples and the validation samples of one `fit`, checked against the model. */
 export interface FitData {
   readonly train: BatchReader;
   readonly trainIndices: Uint32Array;
-  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array } | null;
+  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array; readonly weighting?: SampleWeighting | null } | null;
+  /** The training samples' weights (`sampleWeight` / `classWeight`), or null. */
+  readonly weighting: SampleWeighting | null;
 }
 
 /**
@@ -24,18 +27,21 @@ export interface FitData {
  */
 export function fitData(source: BatchSource, validationSource: BatchSource | null, fit: NormalizedFitOptions, compiled: CompiledModel, plan: ModelPlan): FitData {
   const train = new BatchReader(source, plan, compiled.loss, true, 'x');
+  const weighting = sampleWeighting(fit.sampleWeight, fit.classWeight, source.size, plan.outputUnits, 'fit');
   if (validationSource) {
     const reader = new BatchReader(validationSource, plan, compiled.loss, true, 'validationData');
-    return { train, trainIndices: indexRange(0, source.size), validation: { reader, indices: indexRange(0, validationSource.size) } };
+    return { train, weighting, trainIndices: indexRange(0, source.size), validation: { reader, indices: indexRange(0, validationSource.size) } };
   }
-  if (fit.validationSplit === 0) return { train, trainIndices: indexRange(0, source.size), validation: null };
+  if (fit.validationSplit === 0) return { train, weighting, trainIndices: indexRange(0, source.size), validation: null };
   const split = Math.floor(source.size * (1 - fit.validationSplit));
   if (split === 0 || split === source.size) {
     throw new ArgumentError(
       `validationSplit ${fit.validationSplit} of ${source.size} samples leaves ${split} for training and ${source.size - split} for validation; both need at least one`,
     );
   }
-  return { train, trainIndices: indexRange(0, split), validation: { reader: train, indices: indexRange(split, source.size - split) } };
+  // Keras splits sample_weight with x and y (array_slicing.train_validation_split); class_weight stays with training.
+  const validationWeighting = weighting?.splitsWithData ? weighting : null;
+  return { train, weighting, trainIndices: indexRange(0, split), validation: { reader: train, indices: indexRange(split, source.size - split), weighting: validationWeighting } };
 }
 
 /**
