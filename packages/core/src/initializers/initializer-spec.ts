@@ -89,8 +89,10 @@ function normal(out: Float32Array, mean: number, std: number, rng: Rng, truncate
  */
 export function drawInitializerSpec(spec: InitializerSpec, out: Float32Array, fanIn: number, fanOut: number, rng: Rng): void {
   const c = spec.config;
-  if (spec.name === 'randomNormal') return normal(out, c.mean!, c.stddev!, rng, false);
-  if (spec.name === 'truncatedNormal') return normal(out, c.mean!, c.stddev!, rng, true);
+  if (spec.name === 'randomNormal' || spec.name === 'truncatedNormal') {
+    normal(out, c.mean!, c.stddev!, rng, spec.name === 'truncatedNormal');
+    return;
+  }
   if (spec.name === 'randomUniform') {
     for (let i = 0; i < out.length; i++) out[i] = rng.uniform(c.minval!, c.maxval!);
     return;
