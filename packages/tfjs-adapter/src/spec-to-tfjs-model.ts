@@ -2,6 +2,7 @@ import { ArgumentError, activationSpec, type LayerConfig, type LayerWeights, Sha
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
+import { TfjsUnsupportedError } from './errors';
 import { denseRegularization } from './tfjs-regularizers';
 import { writeDenseWeights } from './tfjs-weights';
 
@@ -94,8 +95,13 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
   return { model, groups };
 }
 
-/** The tfjs `LayersModel` of a spec, holding the given weights. */
+/**
+ * The tfjs `LayersModel` of a spec, holding the given weights. A Dense with an activity regularizer is refused:
+ * tfjs-layers throws NotImplementedError when it applies such a layer (the tfjs backend adds that penalty itself).
+ */
 export function specToTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[] = spec.initialWeights): tf.Sequential {
+  const active = spec.layers.find((l) => l.className === 'Dense' && l.config.activityRegularizer);
+  if (active) throw new TfjsUnsupportedError(`layer "${active.config.name}"`, 'activityRegularizer', ['kernelRegularizer', 'biasRegularizer'], 'tfjs-layers cannot apply a layer with an activity regularizer');
   return buildTfjsModel(spec, weights).model;
 }
 
