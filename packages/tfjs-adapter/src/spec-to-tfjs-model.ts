@@ -3,6 +3,7 @@ import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
+import { tfjsSpatialLayers } from './spatial-layer-mapping';
 import { denseRegularization } from './tfjs-regularizers';
 import { writeDenseWeights } from './tfjs-weights';
 
@@ -33,6 +34,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
   for (const layer of spec.layers) {
     if (layer.className === 'Dense') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
     if (layer.className === 'Activation') tfjsActivation(activationSpec(layer.config.activation));
+    if (layer.className === 'Conv2D') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
   }
   const model = tf.sequential();
   const groups: TfjsLayerGroup[] = [];
@@ -81,6 +83,8 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
         case 'Reshape':
           made.push(tf.layers.reshape({ targetShape: [...layer.config.targetShape], name, ...first() }));
           break;
+        default:
+          made.push(...(tfjsSpatialLayers(layer, { name, ...first() }) ?? []));
       }
       for (const l of made) add(l);
       groups.push({ config: layer, layers: made, dense });

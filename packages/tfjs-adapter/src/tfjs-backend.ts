@@ -13,9 +13,10 @@ import {
 } from '@backprop/core';
 import type { Backend, DropoutMasks, ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
+import { convTrainingProblem } from './conv-training-limits';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
-import { tfjsOptimizer } from './tfjs-optimizer';
+import { TfjsOptimizerRun } from './tfjs-optimizer-run';
 import { activityPenalty, applyConstraints, weightPenalties } from './tfjs-regularizers';
 import { weightedTfjsLoss } from './tfjs-sample-weights';
 import { readDenseWeights, writeDenseWeights } from './tfjs-weights';
@@ -30,7 +31,7 @@ export class TfjsBackend implements Backend {
   readonly model: tf.Sequential;
   private readonly groups: readonly TfjsLayerGroup[];
   private readonly loss: TfjsLoss;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: TfjsOptimizerRun;
   private readonly variables: tf.Variable[];
   private readonly inputShape: readonly number[];
   private readonly inputSize: number;
@@ -43,6 +44,8 @@ export class TfjsBackend implements Backend {
    */
   private lastOutput: tf.Tensor | null = null;
   private disposed = false;
+  /** Why tfjs cannot train this model here (a Conv2D it has no gradient kernel for), thrown by `trainOnBatch`. */
+  private readonly cannotTrain: Error | null;
   /** Activity penalties of the current forward pass, added to its loss by `batchLoss`. */
   private activity: tf.Scalar[] = [];
 
@@ -52,7 +55,7 @@ export class TfjsBackend implements Backend {
     this.loss = tfjsLoss(spec.loss, endsInSoftmax(spec.layers) ? SOFTMAX : LINEAR);
     const parts = buildTfjsModel(spec);
     try {
-      this.optimizer = tfjsOptimizer(spec.optimizer);
+      this.optimizer = new TfjsOptimizerRun(spec.optimizer);
     } catch (error) {
       parts.model.dispose();
       throw error;
@@ -65,10 +68,12 @@ export class TfjsBackend implements Backend {
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
     this.ownMasks = rngMaskSource(new Rng(spec.seed));
     this.description = description;
+    this.cannotTrain = convTrainingProblem(spec.layers, tf.getBackend());
   }
 
   trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks, sampleWeights?: Float32Array): number {
     this.checkAlive('trainOnBatch');
+    if (this.cannotTrain) throw this.cannotTrain;
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
     this.releaseLastOutput();
@@ -78,7 +83,7 @@ export class TfjsBackend implements Backend {
       // computeGradients then applyGradients is what minimize(f, true, varList) does, split so that a
       // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
       // the weights stay the last good ones for the facade to report the divergence.
-      return this.optimizer.computeGradients(() => {
+      return this.optimizer.optimizer.computeGradients(() => {
         const output = this.forwardPass(xs, rows, masks, true).reshape([rows, this.outputSize]) as tf.Tensor2D;
         // Kept (one tensor, replaced every step) so metrics need no second forward pass.
         this.lastOutput = tf.keep(output);
@@ -87,7 +92,7 @@ export class TfjsBackend implements Backend {
     });
     const loss = value.dataSync()[0];
     if (Number.isFinite(loss)) {
-      this.optimizer.applyGradients(grads);
+      this.optimizer.apply(grads, this.variables);
       applyConstraints(this.groups);
     }
     tf.dispose([value, ...Object.values(grads)]);
@@ -140,6 +145,20 @@ export class TfjsBackend implements Backend {
     const values = Float32Array.from(probabilities.dataSync() as Float32Array);
     if (probabilities !== output) probabilities.dispose();
     return values;
+  }
+
+  /** The learning rate of the next step (see TfjsOptimizerRun: settable, or a schedule's value). */
+  getLearningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(value: number): void {
+    this.checkAlive('setLearningRate');
+    this.optimizer.learningRate = value;
+  }
+
+  optimizerIterations(): number {
+    return this.optimizer.iterations;
   }
 
   getWeights(): LayerWeights[] {

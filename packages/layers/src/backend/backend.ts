@@ -74,6 +74,15 @@ export interface Backend {
    * rows × outputUnits — what Keras computes training metrics from. Valid until the next call.
    */
   lastTrainOutputs?(rows: number): Float32Array;
+  /**
+   * The learning rate of the optimizer's next step (Keras's `optimizer.learning_rate`: with a schedule, its
+   * value at `optimizerIterations`). Without these three, `model.optimizer.learningRate` cannot be set.
+   */
+  getLearningRate?(): number;
+  /** Use `value` as the learning rate from the next step on (between fits, or from a callback). */
+  setLearningRate?(value: number): void;
+  /** Optimizer steps applied so far (Keras's `optimizer.iterations`). */
+  optimizerIterations?(): number;
 }
 
 /**

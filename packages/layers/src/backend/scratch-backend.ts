@@ -92,6 +92,18 @@ export class ScratchBackend implements Backend {
     return this.network.lastTrainingOutput().subarray(0, rows * this.network.outputSize) as Float32Array;
   }
 
+  getLearningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(value: number): void {
+    this.optimizer.learningRate = value;
+  }
+
+  optimizerIterations(): number {
+    return this.optimizer.iterations;
+  }
+
   getWeights(): LayerWeights[] {
     return this.network.getLayerWeights() as LayerWeights[];
   }

@@ -19,7 +19,7 @@ export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape
  * Keras 3 / tfjs base-layer arguments not implemented yet (`input_dim`, `batch_input_shape`, …):
  * NotSupportedError rather than a setting that does nothing.
  */
-const LAYER_UNSUPPORTED = ['inputDim', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
+export const LAYER_UNSUPPORTED = ['inputDim', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
 
 /**
  * Read a layer's arguments, given either positionally (`Dense(10, { activation })`) or as tfjs's single

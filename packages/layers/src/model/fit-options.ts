@@ -1,5 +1,5 @@
 import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, NotSupportedError, optionKeys } from '@backprop/core';
-import { Callback } from '../callbacks/callback';
+import { type CallbackOption, toCallbacks } from '../callbacks/callback-forms';
 import type { BatchSource, InputData, TargetData } from '../data/batch-source';
 import type { TensorLike } from '../data/sample-data';
 import type { ClassWeight } from './sample-weighting';
@@ -19,7 +19,8 @@ export interface FitOptions {
   validationSplit?: number;
   /** Reshuffle the training rows before each epoch; default true. */
   shuffle?: boolean;
-  callbacks?: readonly Callback[];
+  /** Callbacks, or one callback; each a Callback or a plain object of hooks (`{ onEpochEnd(epoch, logs) {} }`, as tfjs). */
+  callbacks?: CallbackOption | readonly CallbackOption[];
   /** 0 silent, 1 progress bar (default), 2 one line per epoch. */
   verbose?: 0 | 1 | 2;
   /** Seed for shuffling; default derived from the model's seed. */
@@ -105,7 +106,7 @@ export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
   const initialEpoch = options.initialEpoch ?? 0;
   if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new ArgumentError(`initialEpoch must be a non-negative integer, got ${describeValue(initialEpoch)}`);
   if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`seed must be a finite number, got ${describeValue(options.seed)}`);
-  checkCallbacks(options.callbacks);
+  toCallbacks(options.callbacks);
   const shuffle = checkBooleanOption(options.shuffle, 'shuffle', 'fit options') ?? true;
   return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed, classWeight: options.classWeight, sampleWeight: options.sampleWeight };
 }
@@ -115,21 +116,4 @@ export function checkBatchSize(batchSize: number | undefined): number {
   const size = batchSize ?? 32;
   if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`batchSize must be a positive integer, got ${describeValue(batchSize)}`);
   return size;
-}
-
-/**
- * `callbacks` must be a list of Callback instances (Keras's rule); `[42]` or a tfjs-style
- * `{ onEpochEnd }` object would otherwise fail deep inside fit with `c.setModel is not a function`.
- * Porting note: tfjs also accepts plain hook objects; extend `Callback` instead.
- */
-function checkCallbacks(callbacks: unknown): void {
-  if (callbacks === undefined) return;
-  if (!Array.isArray(callbacks)) {
-    throw new ArgumentError(`callbacks must be a list of Callback instances such as [new EarlyStopping()], got ${describeValue(callbacks)}`);
-  }
-  callbacks.forEach((callback, i) => {
-    if (!(callback instanceof Callback)) {
-      throw new ArgumentError(`callbacks[${i}] must be a Callback instance (e.g. new EarlyStopping(), or a subclass of Callback), got ${describeValue(callback)}`);
-    }
-  });
 }

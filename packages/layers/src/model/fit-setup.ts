@@ -1,5 +1,6 @@
 import { ArgumentError } from '@backprop/core';
-import type { Callback, TrainingParams } from '../callbacks/callback';
+import type { TrainingParams } from '../callbacks/callback';
+import { toCallbacks } from '../callbacks/callback-forms';
 import { CallbackList } from '../callbacks/callback-list';
 import type { History } from '../callbacks/history';
 import { ProgressBar } from '../callbacks/progress-bar';
@@ -7,7 +8,7 @@ import { TerminateOnNaN } from '../callbacks/terminate-on-nan';
 import { BatchReader, indexRange } from '../data/batch-reader';
 import type { BatchSource } from '../data/batch-source';
 import type { CompiledModel } from './compile-options';
-import type { NormalizedFitOptions } from './fit-options';
+import type { FitOptions, NormalizedFitOptions } from './fit-options';
 import type { ModelPlan } from './model-plan';
 import { type SampleWeighting, sampleWeighting } from './sample-weighting';
 
@@ -47,7 +48,8 @@ export function fitData(source: BatchSource, validationSource: BatchSource | nul
  * The callbacks of one `fit`, in Keras's order: the progress bar (for verbose 1 or 2, unless one is
  * given), TerminateOnNaN (unless one is given), the user's callbacks, and History last.
  */
-export function fitCallbacks(user: readonly Callback[], verbose: 0 | 1 | 2, history: History): CallbackList {
+export function fitCallbacks(given: FitOptions['callbacks'], verbose: 0 | 1 | 2, history: History): CallbackList {
+  const user = toCallbacks(given);
   const progress = verbose > 0 && !user.some((c) => c instanceof ProgressBar) ? [new ProgressBar({ verbose: verbose as 1 | 2 })] : [];
   const nan = user.some((c) => c instanceof TerminateOnNaN) ? [] : [new TerminateOnNaN()];
   return new CallbackList([...progress, ...nan, ...user, history]);

@@ -1,6 +1,6 @@
 import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
-import { resolveBackend } from '../backend/backend-registry';
+import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader } from '../data/batch-reader';
@@ -65,6 +65,11 @@ export class Sequential implements CallbackModel {
 
   get layers(): readonly Layer[] {
     return this.stack;
+  }
+
+  /** Keras's `model.optimizer` (null before compile): its `learningRate` can be read, and set between fits or from callbacks. */
+  get optimizer(): CompiledModel['optimizerControl'] | null {
+    return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
   }
 
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
@@ -215,7 +220,8 @@ export class Sequential implements CallbackModel {
   /**
    * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
    * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
-   * object save elsewhere (see io/io-router.ts).
+   * object save elsewhere (see io/io-router.ts). A path ending in `.keras` writes one Keras 3 file that
+   * `keras.saving.load_model` opens (Node; io/keras/).
    */
   save(url: string | ModelIOHandler): Promise<void> {
     return saveModelTo(this, url);
@@ -290,8 +296,3 @@ export class Sequential implements CallbackModel {
     return this.createBackend();
   }
 }
-
-function isReady(factory: BackendFactory): boolean {
-  return factory.isReady ? factory.isReady() : true;
-}
-
