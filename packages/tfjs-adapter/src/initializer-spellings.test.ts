@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Matrix, UnknownNameError, NotSupportedError } from '@backprop/core';
+import { type Matrix, UnknownNameError, NotSupportedError } from '@backprop/core';
 import { Dense, type DenseLayer, initializers, type InitializerOption, loadModel, Sequential } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import './register';

@@ -6,6 +6,8 @@ import { loadDigits } from '@backprop/datasets';
 import { Adam, constraints, Dense, Dropout, loadModel, regularizers, Sequential, type WeightArray } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import './register';
+import { fromTfjsModel, toTfjsModel } from './sequential-interop';
+import { TfjsUnsupportedError } from './errors';
 import { initTfjs } from './tfjs-runtime';
 
 // Regularizers and constraints are math the two engines do separately (core's weight-penalty.ts vs tfjs's
@@ -88,5 +90,18 @@ describe('regularizers and constraints: scratch and tfjs train to the same weigh
     const regularization = (m: Sequential, i: number) => (m.layers[i] as unknown as { regularization: unknown }).regularization;
     expect(regularization(back, 0)).toEqual(regularization(withActivity, 0));
     expect(regularization(back, 2)).toEqual(regularization(withActivity, 2));
+  });
+
+  it('fromTfjsModel carries a tfjs model’s regularizers and constraints over (not dropped)', async () => {
+    const tfModel = tf.sequential({
+      layers: [tf.layers.dense({ units: 3, inputShape: [2], kernelRegularizer: tf.regularizers.l2({ l2: 0.03 }), biasConstraint: tf.constraints.maxNorm({ maxValue: 1.5 }) })],
+    });
+    const dense = fromTfjsModel(tfModel).layers[0] as unknown as { regularization: Record<string, unknown> };
+    expect(dense.regularization.kernelRegularizer).toEqual({ className: 'L1L2', config: { l1: 0, l2: expect.closeTo(0.03, 7) } });
+    expect(dense.regularization.biasConstraint).toEqual({ className: 'MaxNorm', config: { maxValue: 1.5, axis: 0 } });
+    tfModel.dispose();
+    // The other way, an activity regularizer has no tfjs form: refused rather than dropped.
+    await expect(toTfjsModel(model())).rejects.toThrow(TfjsUnsupportedError);
+    (await toTfjsModel(model(false))).dispose();
   });
 });

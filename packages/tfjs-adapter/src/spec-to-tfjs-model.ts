@@ -2,6 +2,7 @@ import { ArgumentError, activationSpec, type LayerConfig, type NamedWeight } fro
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
+import { TfjsUnsupportedError } from './errors';
 import { tfjsSpatialLayers } from './spatial-layer-mapping';
 import { denseRegularization } from './tfjs-regularizers';
 import { type TfjsWeightOwner, writeTfjsWeights } from './tfjs-weights';
@@ -98,8 +99,13 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
   return { model, groups };
 }
 
-/** The tfjs `LayersModel` of a spec, holding the given weights. */
+/**
+ * The tfjs `LayersModel` of a spec, holding the given weights. A Dense with an activity regularizer is refused:
+ * tfjs-layers throws NotImplementedError when it applies such a layer (the tfjs backend adds that penalty itself).
+ */
 export function specToTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] = spec.initialWeights): tf.Sequential {
+  const active = spec.layers.find((l) => l.className === 'Dense' && l.config.activityRegularizer);
+  if (active) throw new TfjsUnsupportedError(`layer "${active.config.name}"`, 'activityRegularizer', ['kernelRegularizer', 'biasRegularizer'], 'tfjs-layers cannot apply a layer with an activity regularizer');
   return buildTfjsModel(spec, weights).model;
 }
 

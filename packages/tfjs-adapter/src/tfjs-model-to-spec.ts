@@ -14,6 +14,7 @@ import { activationFromTfjs } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
 import { optimizerFromTfjs } from './tfjs-optimizer';
 import { readTfjsWeights } from './tfjs-weights';
+import { regularizationFromTfjs } from './tfjs-regularizers';
 
 export interface TfjsModelToSpecOptions {
   /** Default: the compiled model's loss when core has it, else `mse`. */
@@ -50,7 +51,13 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
       case 'Dense':
         layers.push({
           className: 'Dense',
-          config: { name, units: Number(config.units), activation: activationFromTfjs(String(config.activation ?? 'linear'), name), useBias: config.useBias !== false },
+          config: {
+            name,
+            units: Number(config.units),
+            activation: activationFromTfjs(String(config.activation ?? 'linear'), name),
+            useBias: config.useBias !== false,
+            ...regularizationFromTfjs(config, `layer "${name}"`),
+          },
         });
         weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
         continue;

@@ -1,4 +1,4 @@
-import type { ConstraintConfig, DenseConfig, RegularizerConfig } from '@backprop/core';
+import { type ConstraintConfig, type DenseConfig, type RegularizerConfig, resolveConstraint, resolveRegularizer } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import type { TfjsLayerGroup } from './spec-to-tfjs-model';
 
@@ -56,4 +56,19 @@ export function applyConstraints(groups: readonly TfjsLayerGroup[]): void {
       tf.tidy(() => variable.assign(w.constraint.apply(variable)));
     }
   }
+}
+
+/**
+ * The regularizers and constraints of a tfjs Dense's `getConfig()` (serialized `{ className, config }`), resolved
+ * by core — carried into the model spec, not dropped; only the ones set appear.
+ */
+export function regularizationFromTfjs(config: Record<string, unknown>, where: string): Partial<DenseConfig> {
+  const out: Record<string, unknown> = {
+    kernelRegularizer: resolveRegularizer(config.kernelRegularizer, `${where} kernelRegularizer`),
+    biasRegularizer: resolveRegularizer(config.biasRegularizer, `${where} biasRegularizer`),
+    activityRegularizer: resolveRegularizer(config.activityRegularizer, `${where} activityRegularizer`),
+    kernelConstraint: resolveConstraint(config.kernelConstraint, `${where} kernelConstraint`),
+    biasConstraint: resolveConstraint(config.biasConstraint, `${where} biasConstraint`),
+  };
+  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== null)) as Partial<DenseConfig>;
 }

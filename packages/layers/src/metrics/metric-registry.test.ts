@@ -31,7 +31,7 @@ describe('resolveMetrics', () => {
   });
 
   it('rejects unknown or repeated names', () => {
-    expect(() => resolveMetrics(['auc'], resolveLoss('mse'), 2)).toThrow(UnknownNameError);
+    expect(() => resolveMetrics(['f1_score'], resolveLoss('mse'), 2)).toThrow(UnknownNameError);
     expect(() => resolveMetrics(['acc', 'acc'], resolveLoss('mse'), 2)).toThrow(ArgumentError);
     expect(() => resolveMetrics(['categorical_accuracy'], resolveLoss('mse'), 1)).toThrow(/use "binary_accuracy"/);
   });

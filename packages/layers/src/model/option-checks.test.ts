@@ -47,12 +47,9 @@ describe('fit options', () => {
     );
   });
 
-  it('classWeight, sampleWeight and other Keras fit options not implemented throw NotSupportedError', async () => {
+  it('Keras fit options not implemented throw NotSupportedError (classWeight and sampleWeight are: model/sample-weighting.test.ts)', async () => {
     const model = compiled();
-    await expect(model.fit(x, y, { classWeight: { 0: 1, 1: 5 }, verbose: 0 } as never)).rejects.toThrow(NotSupportedError);
-    await expect(model.fit(x, y, { sampleWeight: new Float32Array(8), verbose: 0 } as never)).rejects.toThrow(
-      'sampleWeight in fit options is not supported yet',
-    );
+    await expect(model.fit(x, y, { validationFreq: 2, verbose: 0 } as never)).rejects.toThrow('validationFreq in fit options is not supported yet');
     await expect(model.fit(x, y, { stepsPerEpoch: 2, verbose: 0 } as never)).rejects.toThrow(NotSupportedError);
   });
 
@@ -86,8 +83,8 @@ describe('evaluate and predict options', () => {
     await expect(model.evaluate(x, y, { batch_size: 4 } as never)).rejects.toThrow(
       'Unknown option "batch_size" in evaluate options; did you mean "batchSize"?',
     );
-    await expect(model.evaluate(x, y, { returnDict: true } as never)).rejects.toThrow('returnDict in evaluate options is not supported yet');
-    await expect(model.evaluate(x, y, { sampleWeight: [1] } as never)).rejects.toThrow(NotSupportedError);
+    await expect(model.evaluate(x, y, { steps: 2 } as never)).rejects.toThrow('steps in evaluate options is not supported yet');
+    await expect(model.evaluate(x, y, { returnDict: 'yes' } as never)).rejects.toThrow('returnDict must be true or false, got "yes"');
     await expect(model.evaluate(x, y, { verbose: 1 } as never)).rejects.toThrow('verbose 1 in evaluate options is not supported yet');
     expect(() => model.predict(x, { batchSize: '32' } as never)).toThrow('batchSize must be a positive integer, got "32"');
     expect(() => model.predict(x, { bachSize: 4 } as never)).toThrow('Unknown option "bachSize" in predict options; did you mean "batchSize"?');
