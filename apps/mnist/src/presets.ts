@@ -5,7 +5,7 @@ import { UnknownNameError } from '@backprop/core';
  * (`--preset pyimagesearch --epochs 5`); layers, activations and the data split come only from here.
  */
 
-export type PresetName = 'quick' | 'pyimagesearch' | 'modern';
+export type PresetName = 'quick' | 'pyimagesearch' | 'modern' | 'mnist_mlp';
 
 /** How the 70,000 MNIST images are divided into training and test data. */
 export type DataSplit =
@@ -22,9 +22,12 @@ export interface TrainingPreset {
   readonly layers: readonly number[];
   /** Activation of the hidden layers. */
   readonly activation: 'sigmoid' | 'relu';
+  /** Rate of the `Dropout` layer after each hidden layer; 0 = no dropout layers. */
+  readonly dropout: number;
   readonly outputActivation: 'softmax';
   readonly loss: 'categoricalCrossentropy';
-  readonly optimizer: 'sgd' | 'adam';
+  /** RMSprop takes its ρ and ε from Keras's defaults (0.9, 1e-7). */
+  readonly optimizer: 'sgd' | 'adam' | 'rmsprop';
   readonly learningRate: number;
   /** SGD momentum; 0 for plain SGD and for Adam. */
   readonly momentum: number;
@@ -40,6 +43,7 @@ const modern: TrainingPreset = {
   description: '784-256-128-10 ReLU + softmax, Adam 0.001, batch 128, 15 epochs, the standard 60,000/10,000 split',
   layers: [784, 256, 128, 10],
   activation: 'relu',
+  dropout: 0,
   outputActivation: 'softmax',
   loss: 'categoricalCrossentropy',
   optimizer: 'adam',
@@ -67,6 +71,7 @@ export const PRESETS: Readonly<Record<PresetName, TrainingPreset>> = {
     description: 'the PyImageSearch Keras tutorial: 784-256-128-10 sigmoid, SGD 0.01, batch 128, 100 epochs, 75/25 split of all 70,000 digits',
     layers: [784, 256, 128, 10],
     activation: 'sigmoid',
+    dropout: 0,
     outputActivation: 'softmax',
     loss: 'categoricalCrossentropy',
     optimizer: 'sgd',
@@ -77,6 +82,25 @@ export const PRESETS: Readonly<Record<PresetName, TrainingPreset>> = {
     split: { kind: 'pooled', testFraction: 0.25 },
   },
   modern,
+  // Keras's own example, keras/examples/mnist_mlp.py (Keras 2.x; "98.40% test accuracy after 20 epochs"):
+  // Dense(512, relu, input_shape=(784,)), Dropout(0.2), Dense(512, relu), Dropout(0.2), Dense(10, softmax),
+  // categorical cross-entropy, RMSprop() (lr 0.001, rho 0.9, epsilon 1e-7), batch 128, 20 epochs, the
+  // standard split with the test set as validation data. apps/examples/src/keras-mnist-mlp.ts is the same script.
+  mnist_mlp: {
+    name: 'mnist_mlp',
+    description: "Keras's mnist_mlp example: 784-512-512-10 ReLU, Dropout 0.2, RMSprop 0.001, batch 128, 20 epochs, the standard split",
+    layers: [784, 512, 512, 10],
+    activation: 'relu',
+    dropout: 0.2,
+    outputActivation: 'softmax',
+    loss: 'categoricalCrossentropy',
+    optimizer: 'rmsprop',
+    learningRate: 0.001,
+    momentum: 0,
+    batchSize: 128,
+    epochs: 20,
+    split: { kind: 'mnist' },
+  },
 };
 
 export const presetNames = Object.keys(PRESETS) as PresetName[];
