@@ -25,6 +25,7 @@ export {
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
+export type { OptimizerState, OptimizerVariable } from './optimizers/optimizer-state';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
 export {
   allocatingFor,

@@ -5,6 +5,7 @@ import type { FloatArray } from '../matrix';
 import { allocatingFor } from '../network/model-memory';
 import { checkBooleanOption, checkOptionKeys } from '../options/check-option-keys';
 import { optionKeys } from '../options/option-keys';
+import { createOptimizerState, type OptimizerState } from './optimizer-state';
 
 export type { OptimizerName };
 
@@ -40,6 +41,13 @@ export interface Optimizer {
   /** Number of updates applied so far. */
   readonly iterations: number;
   step(slots: readonly ParameterSlot[]): void;
+  /**
+   * The state as named variables (`<parameter>/<slot>`, each slot kind over every parameter, Keras's and
+   * tfjs's order), copies, with the step count; no variables before the first step.
+   */
+  getState(): OptimizerState;
+  /** Restore a state from `getState` (also before the first step: buffers are filled when their parameter first appears). */
+  setState(state: OptimizerState): void;
   /** Release state buffers. */
   dispose(): void;
 }
@@ -78,6 +86,9 @@ type UpdateRule = (
   state: Float32Array[],
   t: number,
 ) => void;
+
+/** Names of the state buffers each rule keeps per parameter, in Keras's order (its variable suffixes). */
+const SLOT_NAMES: Record<OptimizerName, readonly string[]> = { sgd: ['momentum'], adam: ['momentum', 'velocity'], rmsprop: ['velocity', 'momentum'] };
 
 /** State buffers an optimizer keeps per parameter (0 for plain SGD, 1 with momentum, 2 for Adam and RMSprop): for memory estimates. */
 export function optimizerSlotCount(spec: OptimizerSpec | string): number {
@@ -155,28 +166,21 @@ export function optimizerSpec(spec: OptimizerSpec | string): Required<OptimizerS
 export function createOptimizer(spec: OptimizerSpec | string, kernels: Kernels): Optimizer {
   const full = optimizerSpec(spec);
   const rule = rules[full.name];
-  const nSlots = rule.slots(full);
-  const state = new Map<FloatArray, Float32Array[]>();
-  let iterations = 0;
+  const state = createOptimizerState(full.name, SLOT_NAMES[full.name].slice(0, rule.slots(full)), kernels);
   return {
     spec: full,
     get iterations() {
-      return iterations;
+      return state.iterations;
     },
     step(slots) {
-      iterations += 1;
+      state.iterations += 1;
       for (const slot of slots) {
-        let buffers = state.get(slot.param);
-        if (!buffers) {
-          buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => Array.from({ length: nSlots }, () => kernels.alloc(slot.size)));
-          state.set(slot.param, buffers);
-        }
-        rule.update(kernels, full, slot, buffers, iterations);
+        const buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => state.buffersFor(slot));
+        rule.update(kernels, full, slot, buffers, state.iterations);
       }
     },
-    dispose() {
-      for (const buffers of state.values()) for (const b of buffers) kernels.free(b);
-      state.clear();
-    },
+    getState: () => state.get(),
+    setState: (saved) => state.set(saved),
+    dispose: () => state.dispose(),
   };
 }
