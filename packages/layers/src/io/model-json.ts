@@ -7,6 +7,7 @@ import type { ReshapeLayer } from '../layers/reshape';
 import type { WeightArray } from '../model/keras-weights';
 import type { ModelPlan } from '../model/model-plan';
 import { type KerasActivationLayer, kerasActivation, kerasActivationLayer, kerasInitializer } from './keras-names';
+import type { TrainingConfigJson } from './training-config';
 
 /**
  * The TensorFlow.js layers format (tfjs-layers `LayersModel.save`, tfjs-core `io.ModelJSON`): a
@@ -24,6 +25,8 @@ export interface ModelJson {
   generatedBy: string;
   convertedBy: null;
   weightsManifest: WeightsManifestGroup[];
+  /** Loss, metrics and optimizer of a compiled model (io/training-config.ts), as tfjs writes it. */
+  trainingConfig?: TrainingConfigJson;
 }
 
 export interface LayerJson {
@@ -34,7 +37,10 @@ export interface LayerJson {
 export interface WeightsManifestEntry {
   name: string;
   shape: number[];
-  dtype: 'float32';
+  /** int32 only for the optimizer's step count (`iter`). */
+  dtype: 'float32' | 'int32';
+  /** `'optimizer'` for the optimizer state saved with `includeOptimizer` (io/optimizer-weights.ts). */
+  group?: string;
 }
 
 export interface WeightsManifestGroup {

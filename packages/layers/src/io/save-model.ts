@@ -1,7 +1,7 @@
 import type { Sequential } from '../model/sequential';
-import { modelArtifacts } from './model-json';
 import { modelDirectory } from './model-url';
 import { weightsFileName, writeModelFolder } from './model-folder';
+import { type SaveConfig, savedArtifacts } from './training-artifacts';
 
 /**
  * Write a model in the TensorFlow.js layers format: `<dir>/model.json` and the weights file its manifest
@@ -10,10 +10,8 @@ import { weightsFileName, writeModelFolder } from './model-folder';
  * the previous model or the new one. Everything the format cannot hold — an unsupported activation,
  * non-finite weights — throws before any file is touched. Other files in the directory are left alone.
  */
-export async function saveModel(model: Sequential, url: string): Promise<void> {
+export async function saveModel(model: Sequential, url: string, config?: SaveConfig): Promise<void> {
   const dir = modelDirectory(url);
-  const plan = model.plan();
-  const weights = await model.getWeightsAsync();
-  const { json, bin } = modelArtifacts(model.name, model.layers, plan, weights, weightsFileName);
+  const { json, bin } = await savedArtifacts(model, config, weightsFileName);
   writeModelFolder(dir, json, bin, json.weightsManifest[0].paths[0]);
 }

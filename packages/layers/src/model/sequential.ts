@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type LayerWeights, type Matrix, type OptimizerState, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -7,6 +7,7 @@ import { BatchReader, indexRange } from '../data/batch-reader';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
 import type { ModelIOHandler } from '../io/model-io-handler';
 import { saveModelTo } from '../io/save-to';
+import type { SaveConfig } from '../io/training-artifacts';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
@@ -21,6 +22,7 @@ import { fromKerasWeights, toKerasWeights, type WeightArray, type WeightInput } 
 import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-memory';
 import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
 import { ModelStateError } from './model-state-error';
+import { PendingOptimizerState, readOptimizerState } from './optimizer-state-access';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
@@ -52,6 +54,7 @@ export class Sequential implements CallbackModel {
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
+  private readonly pendingOptimizerState = new PendingOptimizerState();
   private readonly fitGuard = new FitGuard();
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
@@ -108,6 +111,7 @@ export class Sequential implements CallbackModel {
       if (!this.backend && this.weightsFromSeed) this.weights = null;
     }
     this.compiled = compiled;
+    this.pendingOptimizerState.clear();
     this.useBackend(compiled.backend);
   }
 
@@ -217,10 +221,26 @@ export class Sequential implements CallbackModel {
   /**
    * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
    * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
-   * object save elsewhere (see io/io-router.ts).
+   * object save elsewhere (io/io-router.ts). A compiled model's training config goes with it, the optimizer state with `{ includeOptimizer: true }`.
    */
-  save(url: string | ModelIOHandler): Promise<void> {
-    return saveModelTo(this, url);
+  save(url: string | ModelIOHandler, config?: SaveConfig): Promise<void> {
+    return saveModelTo(this, url, config);
+  }
+
+  /** What compile settled (loss, optimizer, metrics, backend), or null before compile. */
+  get compileConfig(): CompiledModel | null {
+    return this.compiled;
+  }
+
+  /** The optimizer's step count and slots, named as tfjs names them (tfjs's `model.optimizer.getWeights()`). */
+  async getOptimizerState(): Promise<OptimizerState> {
+    return readOptimizerState(this.compiled && (await this.readyBackend()), 'getOptimizerState');
+  }
+
+  /** Restore a `getOptimizerState` result (tfjs's `optimizer.setWeights`), applied before the next step: training resumes exactly. */
+  setOptimizerState(state: OptimizerState): void {
+    this.fitGuard.assertIdle('setOptimizerState()');
+    this.pendingOptimizerState.hold(state, this.compiled !== null);
   }
 
   /** Release the backend's memory; the weights stay with the model. */
@@ -275,10 +295,11 @@ export class Sequential implements CallbackModel {
 
   /** The backend, after its factory's first load if needed (Keras predicts with uncompiled models: a default backend then). */
   private async readyBackend(): Promise<Backend> {
-    if (this.backend) return this.backend;
-    this.factory ??= resolveBackend();
-    await this.factory.prepare?.();
-    return this.backend ?? this.createBackend();
+    if (!this.backend) {
+      this.factory ??= resolveBackend();
+      await this.factory.prepare?.();
+    }
+    return this.pendingOptimizerState.applyTo(this.backend ?? this.createBackend());
   }
 
   /** The backend now; `call` names the method for the message when its factory is still loading. */
