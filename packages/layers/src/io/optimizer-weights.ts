@@ -41,8 +41,11 @@ export function splitOptimizerWeights(weights: ReadonlyMap<string, NamedWeight>)
 
 /**
  * The optimizer state of the optimizer weights a manifest lists (in manifest order), checked against the
- * model's weights: `iter` a non-negative integer scalar, and every `<weight>/<slot>` of a weight the model
- * has the size of that weight. Null when there are none.
+ * model's weights: `iter` a non-negative integer scalar, every `<weight>/<slot>` of a weight the model has
+ * the size of that weight. tfjs restores slots by position, not name (Adam's `setWeights` slices the list),
+ * and names them after its variables, which carry a suffix when a name was taken (`dense_1/kernel_1/m`):
+ * slots whose weight the model does not have are therefore matched by position, the k-th to weight k mod n,
+ * as tfjs does. Null when there are none.
  */
 export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeight>, weightShapes: ReadonlyMap<string, readonly number[]>, file: string): OptimizerState | null {
   if (weights.size === 0) return null;
@@ -52,12 +55,20 @@ export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeig
       `${file}: the optimizer weights need "${ITERATIONS_WEIGHT}", the step count as one non-negative integer, got ${iter ? `[${Array.from(iter.values.slice(0, 4)).join(', ')}]` : 'none'}`,
     );
   }
-  const variables = [...weights].filter(([name]) => name !== ITERATIONS_WEIGHT).map(([name, weight]) => {
-    const shape = weightShapes.get(ownerOf(name));
-    if (shape && shape.reduce((n, d) => n * d, 1) !== weight.values.length) {
-      throw new ModelFormatError(`${file}: optimizer weight "${name}" has shape [${weight.shape.join(', ')}], but weight "${ownerOf(name)}" has shape [${shape.join(', ')}]`);
+  const slots = [...weights].filter(([name]) => name !== ITERATIONS_WEIGHT);
+  const owners = [...weightShapes.keys()];
+  const positional = slots.some(([name]) => !weightShapes.has(ownerOf(name)));
+  if (positional && (owners.length === 0 || slots.length % owners.length !== 0)) {
+    const unknown = slots.filter(([name]) => !weightShapes.has(ownerOf(name))).map(([name]) => name);
+    throw new ModelFormatError(`${file}: optimizer weights ${unknown.slice(0, 3).map((n) => JSON.stringify(n)).join(', ')} belong to no weight of the model, and their ${slots.length} slots cannot be matched by position to its ${owners.length} weights`);
+  }
+  const variables = slots.map(([name, weight], k) => {
+    const owner = positional ? owners[k % owners.length] : ownerOf(name);
+    const shape = weightShapes.get(owner)!;
+    if (shape.reduce((n, d) => n * d, 1) !== weight.values.length) {
+      throw new ModelFormatError(`${file}: optimizer weight "${name}" has shape [${weight.shape.join(', ')}], but weight "${owner}" has shape [${shape.join(', ')}]`);
     }
-    return { name, values: weight.values };
+    return { name: `${owner}/${name.slice(name.lastIndexOf('/') + 1)}`, values: weight.values };
   });
   return { iterations: iter.values[0], variables };
 }
