@@ -5,6 +5,7 @@ import {
   type LayerConfig,
   type LayerWeights,
   type MaskSource,
+  type OptimizerState,
   Rng,
   rngMaskSource,
   ShapeError,
@@ -15,6 +16,7 @@ import * as tf from '@tensorflow/tfjs';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
 import { tfjsOptimizer } from './tfjs-optimizer';
+import { type NamedVariable, readTfjsOptimizerState, writeTfjsOptimizerState } from './tfjs-optimizer-state';
 import { readDenseWeights, writeDenseWeights } from './tfjs-weights';
 
 /**
@@ -29,6 +31,8 @@ export class TfjsBackend implements Backend {
   private readonly loss: TfjsLoss;
   private readonly optimizer: tf.Optimizer;
   private readonly variables: tf.Variable[];
+  /** The same variables with their weight names (`dense_1/kernel`), for the optimizer state. */
+  private readonly namedVariables: NamedVariable[];
   private readonly inputShape: readonly number[];
   private readonly inputSize: number;
   private readonly outputSize: number;
@@ -54,7 +58,8 @@ export class TfjsBackend implements Backend {
     }
     this.model = parts.model;
     this.groups = parts.groups;
-    this.variables = parts.groups.flatMap((g) => (g.dense ? g.dense.trainableWeights.map((w) => w.read() as tf.Variable) : []));
+    this.namedVariables = parts.groups.flatMap((g) => (g.dense ? g.dense.trainableWeights.map((w) => ({ variable: w.read() as tf.Variable, name: w.originalName })) : []));
+    this.variables = this.namedVariables.map((v) => v.variable);
     this.inputShape = [...spec.inputShape];
     this.inputSize = shapeSize(spec.inputShape);
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
@@ -146,6 +151,17 @@ export class TfjsBackend implements Backend {
       throw new ShapeError(`setWeights expects weights for ${dense.length} layers, got ${weights.length}`);
     }
     dense.forEach((d, i) => writeDenseWeights(d, weights[i], `layer ${i} ("${d.name}")`));
+  }
+
+  /** tf.train's own slots (`optimizer.getWeights()`), named after the description's weights (tfjs-optimizer-state.ts). */
+  getOptimizerState(): Promise<OptimizerState> {
+    this.checkAlive('getOptimizerState');
+    return readTfjsOptimizerState(this.optimizer, this.namedVariables);
+  }
+
+  setOptimizerState(state: OptimizerState): Promise<void> {
+    this.checkAlive('setOptimizerState');
+    return writeTfjsOptimizerState(this.optimizer, this.namedVariables, state);
   }
 
   dispose(): void {
