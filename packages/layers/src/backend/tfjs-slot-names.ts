@@ -7,6 +7,7 @@ import { ArgumentError, type OptimizerState } from '@backprop/core';
  * A saved state uses tfjs's names so that `tf.loadLayersModel` reads it; a slot of an optimizer tfjs does
  * not have (or not listed here) keeps core's name. The order — each slot kind over every weight — is
  * core's and tfjs's alike, and tfjs restores by position.
+ * Porting note: a saved momentum slot is tf.train's v = μv + g (core's form), not Keras's velocity −lr·v.
  */
 const TFJS_SLOT_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   sgd: { momentum: 'momentum' }, // tf.train.momentum

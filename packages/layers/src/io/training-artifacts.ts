@@ -34,7 +34,7 @@ export async function savedArtifacts(
   if (compiled) json.trainingConfig = trainingConfigJson(compiled);
   let bytes = bin;
   if (includeOptimizer) {
-    // tfjs skips the optimizer silently when the model has none; here that is an error, not an empty save.
+    // Porting note: tfjs skips the optimizer silently when the model has none; here that is an error.
     if (!compiled) throw new ArgumentError('model.save with includeOptimizer needs a compiled model (it has no optimizer); compile it or save without includeOptimizer');
     const shapes = new Map(group.weights.map((w) => [w.name, w.shape]));
     const optimizer = optimizerWeightsArtifacts(await model.getOptimizerState(), shapes);
@@ -66,6 +66,7 @@ function checkSaveConfig(config: SaveConfig | undefined): boolean {
  */
 export function restoreTraining(model: Sequential, trainingConfig: unknown, optimizerWeights: ReadonlyMap<string, NamedWeight>, modelWeights: ReadonlyMap<string, NamedWeight>, file: string): void {
   if (trainingConfig === undefined || trainingConfig === null) {
+    // Porting note: tfjs drops optimizer weights it has no optimizer for; here that is a format error.
     if (optimizerWeights.size > 0) throw new ModelFormatError(`${file}: the manifest has optimizer weights but model.json has no trainingConfig to build the optimizer from`);
     return;
   }

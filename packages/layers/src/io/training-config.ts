@@ -49,6 +49,7 @@ export function trainingConfigJson(compiled: CompiledModel): TrainingConfigJson 
   const descriptor = LOSS_DESCRIPTORS[spec.name];
   const name = sparse ? 'sparse_categorical_crossentropy' : descriptor.tfjs ? toSnakeCase(descriptor.tfjs) : (descriptor.keras ?? spec.name);
   const { name: _name, ...parameters } = spec;
+  // Porting note: a loss with a parameter is saved as compile's { name, delta } (tfjs has no Huber to read it).
   return {
     loss: Object.keys(parameters).length > 0 ? { name, ...parameters } : name,
     metrics: compiled.metrics.map((m) => toSnakeCase(m.name)),
@@ -63,6 +64,7 @@ export function trainingConfigJson(compiled: CompiledModel): TrainingConfigJson 
  * name with every hyper-parameter under core's names, which `loadModel` reads back and tfjs refuses by name.
  */
 export function optimizerConfigJson(spec: Required<OptimizerSpec>): TrainingConfigJson['optimizer_config'] {
+  // Porting note: an optimizer without a tf.train twin is saved under its Keras class name, which tfjs cannot load.
   return tfjsOptimizerConfig(spec) ?? { class_name: OPTIMIZER_DESCRIPTORS[spec.name].keras, config: ownEntries(spec) };
 }
 
