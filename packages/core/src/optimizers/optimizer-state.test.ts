@@ -37,6 +37,7 @@ describe('optimizer state (tfjs `optimizer.getWeights()` / `setWeights()`)', () 
     const resumed = createOptimizer(spec, jsKernels);
     resumed.setState(state);
     expect(resumed.iterations).toBe(3);
+    expect(resumed.getState()).toEqual(state);
     train(resumed, first, 2);
     first.forEach((p, i) => expect(Array.from(p.param)).toEqual(Array.from(straight[i].param)));
   });

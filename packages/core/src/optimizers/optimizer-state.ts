@@ -59,6 +59,8 @@ export function createOptimizerState(optimizer: string, slotNames: readonly stri
     get() {
       const list = [...entries.values()];
       const variables = slotNames.flatMap((slotName, i) => list.map((e) => ({ name: `${e.name}/${slotName}`, values: Float32Array.from(e.buffers[i]) })));
+      // A restored state whose parameters have not stepped yet is still this optimizer's state.
+      for (const [name, values] of pending) variables.push({ name, values: Float32Array.from(values) });
       return { iterations: store.iterations, variables };
     },
     set(state) {
