@@ -31,6 +31,18 @@ async function train(model: Sequential, epochs: number): Promise<void> {
 
 const flat = (weights: WeightArray[]) => weights.flatMap((w) => Array.from(w instanceof Float32Array ? w : w.data));
 
+/** A tfjs IOHandler that keeps the artifacts tfjs saves, for reading them back. */
+function capturingHandler(): { handler: tf.io.IOHandler; saved: () => tf.io.ModelArtifacts } {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  const handler: tf.io.IOHandler = {
+    save: async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    },
+  };
+  return { handler, saved: () => artifacts! };
+}
+
 const optimizers = [
   ['SGD with momentum', () => SGD({ learningRate: 0.1, momentum: 0.9 })],
   ['RMSprop', () => RMSprop({ learningRate: 0.01, momentum: 0.3 })],
@@ -122,9 +134,9 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
     const xs = tf.tensor2d(x.data, [16, 5]);
     const ys = tf.tensor2d(y.data, [16, 3]);
     await theirs.fit(xs, ys, { epochs: 3, batchSize: 16, shuffle: false, verbose: 0 });
-    let saved: tf.io.ModelArtifacts | undefined;
-    await theirs.save({ save: async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }) }, { includeOptimizer: true });
-    const { weightData, weightSpecs, ...rest } = saved!;
+    const { handler, saved } = capturingHandler();
+    await theirs.save(handler, { includeOptimizer: true });
+    const { weightData, weightSpecs, ...rest } = saved();
     const bytes = new Uint8Array(weightData as ArrayBuffer);
     const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
     expect((await ours.getOptimizerState()).iterations).toBe(3);

@@ -50,7 +50,7 @@ export function splitOptimizerWeights(weights: ReadonlyMap<string, NamedWeight>)
 export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeight>, weightShapes: ReadonlyMap<string, readonly number[]>, file: string): OptimizerState | null {
   if (weights.size === 0) return null;
   const iter = weights.get(ITERATIONS_WEIGHT);
-  if (!iter || iter.values.length !== 1 || !Number.isSafeInteger(iter.values[0]) || iter.values[0] < 0) {
+  if (iter?.values.length !== 1 || !Number.isSafeInteger(iter.values[0]) || iter.values[0] < 0) {
     throw new ModelFormatError(
       `${file}: the optimizer weights need "${ITERATIONS_WEIGHT}", the step count as one non-negative integer, got ${iter ? `[${Array.from(iter.values.slice(0, 4)).join(', ')}]` : 'none'}`,
     );

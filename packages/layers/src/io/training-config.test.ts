@@ -26,14 +26,26 @@ function ourModel(options: CompileOptions): Sequential {
   return model;
 }
 
+/** A tfjs IOHandler that keeps the artifacts tfjs saves, for reading them back. */
+function capturingHandler(): { handler: tf.io.IOHandler; saved: () => tf.io.ModelArtifacts } {
+  let artifacts: tf.io.ModelArtifacts | undefined;
+  const handler: tf.io.IOHandler = {
+    save: async (a) => {
+      artifacts = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    },
+  };
+  return { handler, saved: () => artifacts! };
+}
+
 /** tfjs's own training config for the same compile, from a save with includeOptimizer (tfjs writes it only then). */
 async function tfjsTrainingConfig(optimizer: tf.Optimizer, loss: string, metrics: string[]): Promise<unknown> {
   const model = tf.sequential({ layers: [tf.layers.dense({ units: 6, inputShape: [4], activation: 'relu' }), tf.layers.dense({ units: 3, activation: 'softmax' })] });
   model.compile({ optimizer, loss, metrics });
-  let config: unknown;
-  await model.save({ save: async (artifacts) => ((config = artifacts.trainingConfig), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }) }, { includeOptimizer: true });
+  const { handler, saved } = capturingHandler();
+  await model.save(handler, { includeOptimizer: true });
   model.dispose();
-  return config;
+  return saved().trainingConfig;
 }
 
 describe('training config in model.json (tfjs `trainingConfig`)', () => {
@@ -91,10 +103,10 @@ describe('training config in model.json (tfjs `trainingConfig`)', () => {
   it('a model.json written by tfjs with a training config loads here compiled with its loss, metrics and optimizer', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'softmax', name: 'tfjs_dense' })] });
     model.compile({ optimizer: tf.train.rmsprop(0.003, 0.85, 0.1, 1e-6), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    let saved: tf.io.ModelArtifacts | undefined;
-    await model.save({ save: async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }) }, { includeOptimizer: true });
+    const { handler, saved } = capturingHandler();
+    await model.save(handler, { includeOptimizer: true });
     model.dispose();
-    const { weightData, weightSpecs, ...rest } = saved!;
+    const { weightData, weightSpecs, ...rest } = saved();
     const bytes = new Uint8Array(weightData as ArrayBuffer);
     const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
     expect(ours.compileConfig?.optimizer).toMatchObject({ name: 'rmsprop', learningRate: 0.003, rho: 0.85, momentum: 0.1, epsilon: 1e-6 });
