@@ -149,6 +149,32 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
     tf.dispose([xs, ys]);
   });
 
+  it('malformed optimizer weights are ModelFormatErrors naming the file', async () => {
+    const model = build(Adam(0.02));
+    await train(model, 1);
+    await model.save(`file://${dir}`, { includeOptimizer: true });
+    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    const bin = new Uint8Array(readFileSync(join(dir, json.weightsManifest[0].paths[0])));
+    const weights = json.weightsManifest[0].weights as { name: string; shape: number[]; dtype: string; group?: string }[];
+    const load = (changed: object, bytes = bin) => () => modelFromArtifacts({ ...json, weightsManifest: [{ ...json.weightsManifest[0], weights }], ...changed }, () => bytes, 'saved.json');
+    expect(load({ trainingConfig: undefined })).toThrow('saved.json: the manifest has optimizer weights but model.json has no trainingConfig');
+    const renamed = weights.map((w) => (w.name === 'iter' ? { ...w, name: 'iterations' } : w));
+    expect(() => modelFromArtifacts({ ...json, weightsManifest: [{ ...json.weightsManifest[0], weights: renamed }] }, () => bin, 'saved.json')).toThrow(
+      /saved\.json: the optimizer weights need "iter"/,
+    );
+    const int32Kernel = weights.map((w, i) => (i === 0 ? { ...w, dtype: 'int32' } : w));
+    expect(() => modelFromArtifacts({ ...json, weightsManifest: [{ ...json.weightsManifest[0], weights: int32Kernel }] }, () => bin, 'saved.json')).toThrow(
+      /must be unquantized float32 \(int32 only for optimizer weights\)/,
+    );
+    // One slot too many: 9 slots cannot be matched by position to the model's 4 weights.
+    const extra = [...weights, { name: 'other/kernel/m', shape: [1], dtype: 'float32', group: 'optimizer' }];
+    const longer = new Uint8Array(bin.length + 4);
+    longer.set(bin);
+    expect(() => modelFromArtifacts({ ...json, weightsManifest: [{ ...json.weightsManifest[0], weights: extra }] }, () => longer, 'saved.json')).toThrow(
+      /saved\.json: optimizer weights "other\/kernel\/m" belong to no weight of the model/,
+    );
+  });
+
   it('includeOptimizer needs a compiled model, and the config is checked', async () => {
     const model = new Sequential({ seed: 1, layers: [Dense(2, { inputShape: [2] })] });
     await expect(model.save(`file://${dir}`, { includeOptimizer: true })).rejects.toThrow('model.save with includeOptimizer needs a compiled model');

@@ -76,14 +76,15 @@ function checkSpec(spec: unknown, file: string, where: string, names: Set<string
   if (!Array.isArray(shape) || shape.length > MAX_RANK || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new ModelFormatError(`${file}: weight "${name}" must have a shape of at most ${MAX_RANK} non-negative integers, got ${brief(shape)}`);
   }
-  // int32: tfjs saves the optimizer's step count (`iter`, group "optimizer") so; 4 bytes a value like float32.
-  if ((dtype !== 'float32' && dtype !== 'int32') || quantization !== undefined) {
-    throw new ModelFormatError(`${file}: weight "${name}" must be unquantized float32 or int32, got dtype ${brief(dtype)}${quantization ? ' with quantization' : ''}`);
+  // int32 only in group "optimizer": tfjs saves the optimizer's step count (`iter`) so; 4 bytes a value like float32.
+  const int32 = dtype === 'int32' && group === 'optimizer';
+  if ((dtype !== 'float32' && !int32) || quantization !== undefined) {
+    throw new ModelFormatError(`${file}: weight "${name}" must be unquantized float32 (int32 only for optimizer weights), got dtype ${brief(dtype)}${quantization ? ' with quantization' : ''}`);
   }
   if (group !== undefined && typeof group !== 'string') throw new ModelFormatError(`${file}: weight "${name}" group must be a string, got ${brief(group)}`);
   if (names.has(name)) throw new ModelFormatError(`${file}: weight "${name}" appears twice in the manifest`);
   names.add(name);
-  return { name, shape: shape as number[], count: (shape as number[]).reduce((n, d) => n * d, 1), int32: dtype === 'int32', ...(group === undefined ? {} : { group }) };
+  return { name, shape: shape as number[], count: (shape as number[]).reduce((n, d) => n * d, 1), int32, ...(group === undefined ? {} : { group }) };
 }
 
 /** The first weight that ends beyond `length` bytes, and where it ends. */
