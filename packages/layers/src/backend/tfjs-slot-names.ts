@@ -18,11 +18,15 @@ const TFJS_SLOT_NAMES: Readonly<Record<string, Readonly<Record<string, string>>>
   adamax: { m: 'm', u: 'v' },
 };
 
-/** `dense_1/kernel/momentum` → `dense_1/kernel/m` for Adam: the last path segment, renamed by `table`. */
+/**
+ * `dense_1/kernel/momentum` → `dense_1/kernel/m` for Adam: the last path segment, renamed by `table`. A name
+ * without a path is an optimizer-wide scalar (Nadam's `u_product`) and keeps its name.
+ */
 function renameSlots(state: OptimizerState, table: Readonly<Record<string, string>>, optimizer: string, direction: string): OptimizerState {
   const variables = state.variables.map(({ name, values }) => {
     const cut = name.lastIndexOf('/');
-    if (cut <= 0) throw new ArgumentError(`${optimizer} state variable must be named <weight>/<slot>, got ${JSON.stringify(name)} (${direction})`);
+    if (cut < 0) return { name, values };
+    if (cut === 0 || cut === name.length - 1) throw new ArgumentError(`${optimizer} state variable must be named <weight>/<slot>, got ${JSON.stringify(name)} (${direction})`);
     const slot = name.slice(cut + 1);
     return { name: `${name.slice(0, cut)}/${table[slot] ?? slot}`, values };
   });

@@ -55,7 +55,9 @@ export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeig
       `${file}: the optimizer weights need "${ITERATIONS_WEIGHT}", the step count as one non-negative integer, got ${iter ? `[${Array.from(iter.values.slice(0, 4)).join(', ')}]` : 'none'}`,
     );
   }
-  const slots = [...weights].filter(([name]) => name !== ITERATIONS_WEIGHT);
+  // A name without a path is an optimizer-wide scalar (Nadam's `u_product`): kept as it is.
+  const scalars = [...weights].filter(([name]) => name !== ITERATIONS_WEIGHT && !name.includes('/'));
+  const slots = [...weights].filter(([name]) => name.includes('/'));
   const owners = [...weightShapes.keys()];
   const positional = slots.some(([name]) => !weightShapes.has(ownerOf(name)));
   if (positional && (owners.length === 0 || slots.length % owners.length !== 0)) {
@@ -70,6 +72,7 @@ export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeig
     }
     return { name: `${owner}/${name.slice(name.lastIndexOf('/') + 1)}`, values: weight.values };
   });
+  for (const [name, weight] of scalars) variables.push({ name, values: weight.values });
   return { iterations: iter.values[0], variables };
 }
 
