@@ -222,7 +222,7 @@ describe('parseCli: usage errors', () => {
 
   it('rejects unknown presets, engines and tfjs backends, naming the valid ones', () => {
     expect(usageError(['--preset', 'keras']).message).toBe(
-      "option '--preset <name>' argument 'keras' is invalid. Allowed choices are quick, pyimagesearch, modern, mnist_mlp.",
+      "option '--preset <name>' argument 'keras' is invalid. Allowed choices are quick, pyimagesearch, modern, mnist_mlp, cnn.",
     );
     expect(usageError(['--engines', 'scratch,pytorch']).message).toBe(
       "option '--engines <list>' argument 'scratch,pytorch' is invalid. Expected engines from scratch, tfjs separated by commas, got \"pytorch\".",

@@ -2,8 +2,8 @@ import { UnknownNameError } from '@backprop/core';
 import { DEFAULT_PRESET, getPreset, isPresetName, PRESETS, presetNames } from './presets';
 
 describe('presets', () => {
-  it('lists quick, pyimagesearch, modern and mnist_mlp, with quick (3 epochs) the default', () => {
-    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern', 'mnist_mlp']);
+  it('lists quick, pyimagesearch, modern, mnist_mlp and cnn, with quick (3 epochs) the default', () => {
+    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern', 'mnist_mlp', 'cnn']);
     expect(DEFAULT_PRESET).toBe('quick');
     expect(getPreset('quick')).toMatchObject({ activation: 'relu', optimizer: 'adam', epochs: 3, split: { kind: 'mnist' } });
     for (const name of presetNames) expect(PRESETS[name].name).toBe(name);
@@ -49,9 +49,14 @@ describe('presets', () => {
     });
   });
 
+  it("describes Keras's mnist_convnet as the cnn preset", () => {
+    expect(getPreset('cnn')).toMatchObject({ architecture: 'convnet', activation: 'relu', optimizer: 'adam', learningRate: 0.001, batchSize: 128, epochs: 15, split: { kind: 'mnist' } });
+    expect(getPreset('modern').architecture).toBe('mlp');
+  });
+
   it('rejects unknown names, including inherited object keys', () => {
     expect(isPresetName('toString')).toBe(false);
     expect(() => getPreset('keras')).toThrow(UnknownNameError);
-    expect(() => getPreset('keras')).toThrow('Unknown preset "keras"; expected one of: quick, pyimagesearch, modern, mnist_mlp');
+    expect(() => getPreset('keras')).toThrow('Unknown preset "keras"; expected one of: quick, pyimagesearch, modern, mnist_mlp, cnn');
   });
 });

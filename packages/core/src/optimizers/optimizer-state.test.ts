@@ -1,66 +1,69 @@
 import { ArgumentError, ShapeError } from '../errors';
 import { jsKernels } from '../kernels/js-kernels';
-import { createOptimizer, type OptimizerSpec } from './optimizer-registry';
+import { createOptimizer } from './optimizer-registry';
 
-/** Two parameters with the gradient of |w|² + sin(w), so every step moves every state buffer. */
-function makeParams() {
-  return [
-    { param: Float32Array.from([1, -2, 0.5]), grad: new Float32Array(3), size: 3, name: 'Dense "dense_1" kernel' },
-    { param: Float32Array.from([0.25]), grad: new Float32Array(1), size: 1, name: 'Dense "dense_1" bias' },
-  ];
+function slots(params: Float32Array[]) {
+  return params.map((param, i) => ({ param, grad: Float32Array.from(param, (w) => 2 * w), size: param.length, name: `Dense "dense_${i + 1}" kernel` }));
 }
 
-function train(optimizer: ReturnType<typeof createOptimizer>, params: ReturnType<typeof makeParams>, steps: number): void {
-  for (let s = 0; s < steps; s++) {
-    for (const p of params) for (let i = 0; i < p.size; i++) p.grad[i] = 2 * p.param[i] + Math.sin(p.param[i]);
-    optimizer.step(params);
-  }
-}
-
-const specs: OptimizerSpec[] = [
-  { name: 'sgd', learningRate: 0.1, momentum: 0.9 },
-  { name: 'sgd', learningRate: 0.1, momentum: 0.9, nesterov: true },
-  { name: 'rmsprop', learningRate: 0.01, momentum: 0.5 },
-  { name: 'adam', learningRate: 0.05 },
-];
-
-describe('optimizer state (tfjs `optimizer.getWeights()` / `setWeights()`)', () => {
-  it.each(specs.map((s) => [JSON.stringify(s), s] as const))('%s: 3 steps, state into a fresh optimizer, 2 more = 5 steps at once, bit for bit', (_, spec) => {
-    const straight = makeParams();
-    train(createOptimizer(spec, jsKernels), straight, 5);
-
-    const first = makeParams();
-    const before = createOptimizer(spec, jsKernels);
-    train(before, first, 3);
-    const state = before.getState();
-    expect(state.iterations).toBe(3);
-    const resumed = createOptimizer(spec, jsKernels);
-    resumed.setState(state);
-    expect(resumed.iterations).toBe(3);
-    expect(resumed.getState()).toEqual(state);
-    train(resumed, first, 2);
-    first.forEach((p, i) => expect(Array.from(p.param)).toEqual(Array.from(straight[i].param)));
+describe('optimizer state as named variables (for includeOptimizer saves)', () => {
+  it("lists each slot kind over every parameter, Keras's order, and resumes exactly from it", () => {
+    const a = [Float32Array.of(1, -2), Float32Array.of(0.5)];
+    const first = createOptimizer({ name: 'nadam', learningRate: 0.1 }, jsKernels);
+    for (let i = 0; i < 3; i++) first.step(slots(a));
+    const saved = first.getState();
+    expect(saved.iterations).toBe(3);
+    expect(saved.variables.map((v) => v.name)).toEqual([
+      'dense_1/kernel/momentum',
+      'dense_2/kernel/momentum',
+      'dense_1/kernel/velocity',
+      'dense_2/kernel/velocity',
+      'u_product',
+    ]);
+    // A fresh optimizer given the state before its first step continues the same trajectory.
+    const b = a.map((p) => Float32Array.from(p));
+    const resumed = createOptimizer({ name: 'nadam', learningRate: 0.1 }, jsKernels);
+    resumed.setState(saved);
+    first.step(slots(a));
+    resumed.step(slots(b));
+    expect(Array.from(b[0])).toEqual(Array.from(a[0]));
+    expect(Array.from(b[1])).toEqual(Array.from(a[1]));
+    expect(resumed.iterations).toBe(4);
   });
 
-  it('names each slot per parameter, slot kind by slot kind (Keras / tfjs order)', () => {
-    const adam = createOptimizer('adam', jsKernels);
-    expect(adam.getState()).toEqual({ iterations: 0, variables: [] });
-    train(adam, makeParams(), 1);
-    expect(adam.getState().variables.map((v) => v.name)).toEqual(['dense_1/kernel/momentum', 'dense_1/bias/momentum', 'dense_1/kernel/velocity', 'dense_1/bias/velocity']);
-    const plain = createOptimizer('sgd', jsKernels);
-    train(plain, makeParams(), 1);
-    expect(plain.getState()).toEqual({ iterations: 1, variables: [] });
+  it('Adagrad accumulators start at initialAccumulatorValue (Keras 0.1)', () => {
+    const opt = createOptimizer('adagrad', jsKernels);
+    opt.step(slots([Float32Array.of(0)]));
+    expect(opt.getState().variables[0].values[0]).toBeCloseTo(0.1, 7);
   });
 
-  it('refuses a malformed state or a slot of the wrong size, changing nothing', () => {
-    const adam = createOptimizer('adam', jsKernels);
-    const params = makeParams();
-    train(adam, params, 1);
-    const state = adam.getState();
-    expect(() => adam.setState({ iterations: -1, variables: [] })).toThrow(ArgumentError);
-    const bad = { iterations: 7, variables: state.variables.map((v, i) => (i === 1 ? { name: v.name, values: new Float32Array(5) } : v)) };
-    expect(() => adam.setState(bad)).toThrow(ShapeError);
-    expect(() => adam.setState(bad)).toThrow('adam state "dense_1/bias/momentum" holds 5 values, the parameter 1');
-    expect(adam.getState()).toEqual(state);
+  it('refuses a state of the wrong shape, changing nothing', () => {
+    const opt = createOptimizer('adam', jsKernels);
+    opt.step(slots([Float32Array.of(1, 2)]));
+    const before = opt.getState();
+    expect(() => opt.setState({ iterations: 5, variables: [{ name: 'dense_1/kernel/momentum', values: Float32Array.of(1) }] })).toThrow(ShapeError);
+    expect(opt.getState()).toEqual(before);
+    expect(() => opt.setState({ iterations: -1, variables: [] })).toThrow(ArgumentError);
+  });
+
+  it('learningRate is settable and takes effect on the next step; a schedule’s is not (Keras 3)', () => {
+    const opt = createOptimizer({ name: 'sgd', learningRate: 0.1 }, jsKernels);
+    const w = [Float32Array.of(1)];
+    opt.learningRate = 0.5;
+    opt.step(slots(w));
+    expect(w[0][0]).toBeCloseTo(1 - 0.5 * 2, 7);
+    expect(() => {
+      opt.learningRate = 0;
+    }).toThrow('sgd learningRate must be a positive finite number, got 0');
+    const scheduled = createOptimizer(
+      { name: 'sgd', learningRateSchedule: { className: 'PiecewiseConstantDecay', config: { boundaries: [0], values: [0.1, 0.01] } } },
+      jsKernels,
+    );
+    expect(scheduled.learningRate).toBe(0.1);
+    scheduled.step(slots([Float32Array.of(1)]));
+    expect(scheduled.learningRate).toBe(0.01);
+    expect(() => {
+      scheduled.learningRate = 0.2;
+    }).toThrow('hence its learning rate is not settable');
   });
 });

@@ -4,53 +4,63 @@ import type { FloatArray } from '../matrix';
 
 /** One named variable of an optimizer's state (a copy). */
 export interface OptimizerVariable {
-  /** `<parameter>/<slot>`: `dense_1/kernel/momentum`. */
+  /** `<parameter>/<slot>` (`dense_1/kernel/momentum`), or a scalar's name (`u_product`). */
   readonly name: string;
   readonly values: Float32Array;
 }
 
 /**
  * An optimizer's whole state, generic over rules, for saving it with the model (tfjs's `includeOptimizer`,
- * Keras's `optimizer.variables`): the step count, then the variables, each slot kind over every parameter in
- * update order (Keras's and tfjs's order: all first moments, then all second moments).
+ * Keras's `optimizer.variables`): the step count, then the variables, each slot kind over every parameter
+ * in update order (Keras's order: all momentums, then all velocities), then the scalars.
  */
 export interface OptimizerState {
   readonly iterations: number;
   readonly variables: readonly OptimizerVariable[];
 }
 
-/** Where a rule's per-parameter buffers live, by parameter, with the step count. */
+interface ParameterEntry {
+  readonly name: string;
+  readonly buffers: Float32Array[];
+}
+
+/** Where a rule's per-parameter buffers and scalars live, by parameter. */
 export interface OptimizerStateStore {
   iterations: number;
+  readonly scalars: Record<string, number>;
   buffersFor(slot: { readonly param: FloatArray; readonly size: number; readonly name?: string }): Float32Array[];
   get(): OptimizerState;
   set(state: OptimizerState): void;
   dispose(): void;
 }
 
-/**
- * The state store of one optimizer: `slotNames` buffers per parameter, allocated through the kernels on the
- * parameter's first step. A state restored before that step waits, by name, until its parameter appears.
- */
-export function createOptimizerState(optimizer: string, slotNames: readonly string[], kernels: Kernels): OptimizerStateStore {
-  const entries = new Map<FloatArray, { name: string; buffers: Float32Array[] }>();
+export function createOptimizerState(
+  optimizer: string,
+  slotNames: readonly string[],
+  scalarDefaults: Readonly<Record<string, number>>,
+  kernels: Kernels,
+  initialValue: (slotIndex: number) => number,
+): OptimizerStateStore {
+  const entries = new Map<FloatArray, ParameterEntry>();
+  /** Restored values waiting for their parameter's first step, by variable name. */
   let pending = new Map<string, Float32Array>();
-  const take = (name: string, size: number): Float32Array | undefined => {
-    const saved = pending.get(name);
-    if (saved && saved.length !== size) throw new ShapeError(`${optimizer} state "${name}" holds ${saved.length} values, the parameter ${size}`);
-    pending.delete(name);
-    return saved;
-  };
   const store: OptimizerStateStore = {
     iterations: 0,
+    scalars: { ...scalarDefaults },
     buffersFor(slot) {
       const found = entries.get(slot.param);
       if (found) return found.buffers;
       const name = parameterName(slot.name, entries.size);
-      const buffers = slotNames.map((slotName) => {
-        const saved = take(`${name}/${slotName}`, slot.size);
+      const buffers = slotNames.map((slotName, i) => {
         const buffer = kernels.alloc(slot.size);
-        if (saved) buffer.set(saved);
+        const saved = pending.get(`${name}/${slotName}`);
+        if (saved) {
+          if (saved.length !== slot.size) throw new ShapeError(`${optimizer} state "${name}/${slotName}" holds ${saved.length} values, the parameter ${slot.size}`);
+          buffer.set(saved);
+          pending.delete(`${name}/${slotName}`);
+        } else if (initialValue(i) !== 0) {
+          buffer.fill(initialValue(i));
+        }
         return buffer;
       });
       entries.set(slot.param, { name, buffers });
@@ -58,27 +68,40 @@ export function createOptimizerState(optimizer: string, slotNames: readonly stri
     },
     get() {
       const list = [...entries.values()];
-      const variables = slotNames.flatMap((slotName, i) => list.map((e) => ({ name: `${e.name}/${slotName}`, values: Float32Array.from(e.buffers[i]) })));
-      // A restored state whose parameters have not stepped yet is still this optimizer's state.
+      const variables: OptimizerVariable[] = slotNames.flatMap((slotName, i) =>
+        list.map((e) => ({ name: `${e.name}/${slotName}`, values: Float32Array.from(e.buffers[i]) })),
+      );
+      // A restored state whose parameters have not stepped yet is still this optimizer's state (read back by a save).
       for (const [name, values] of pending) variables.push({ name, values: Float32Array.from(values) });
+      for (const [name, value] of Object.entries(store.scalars)) variables.push({ name, values: Float32Array.of(value) });
       return { iterations: store.iterations, variables };
     },
     set(state) {
-      if (state === null || typeof state !== 'object' || !Number.isSafeInteger(state.iterations) || state.iterations < 0 || !Array.isArray(state.variables)) {
+      if (state === null || typeof state !== 'object' || !Number.isInteger(state.iterations) || state.iterations < 0 || !Array.isArray(state.variables)) {
         throw new ArgumentError(`${optimizer} state must be { iterations, variables }, got ${describeValue(state)}`);
       }
       const byName = new Map(state.variables.map((v) => [v.name, v.values]));
-      const live = [...entries.values()].flatMap((e) => slotNames.map((slotName, i) => ({ name: `${e.name}/${slotName}`, buffer: e.buffers[i] })));
-      // Everything is checked before anything changes (all-or-nothing).
-      for (const { name, buffer } of live) {
-        const values = byName.get(name);
-        if (values && values.length !== buffer.length) throw new ShapeError(`${optimizer} state "${name}" holds ${values.length} values, the parameter ${buffer.length}`);
+      // Check everything before changing anything (all-or-nothing).
+      for (const e of entries.values()) {
+        slotNames.forEach((slotName, i) => {
+          const values = byName.get(`${e.name}/${slotName}`);
+          if (values && values.length !== e.buffers[i].length) {
+            throw new ShapeError(`${optimizer} state "${e.name}/${slotName}" holds ${values.length} values, the parameter ${e.buffers[i].length}`);
+          }
+        });
       }
-      for (const { name, buffer } of live) {
+      for (const e of entries.values()) {
+        slotNames.forEach((slotName, i) => {
+          const values = byName.get(`${e.name}/${slotName}`);
+          if (values) {
+            e.buffers[i].set(values);
+            byName.delete(`${e.name}/${slotName}`);
+          }
+        });
+      }
+      for (const name of Object.keys(store.scalars)) {
         const values = byName.get(name);
-        // A parameter the state does not mention starts again from zero, as a fresh slot would.
-        if (values) buffer.set(values);
-        else buffer.fill(0);
+        if (values) store.scalars[name] = values[0];
         byName.delete(name);
       }
       pending = byName;

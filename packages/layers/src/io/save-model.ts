@@ -1,7 +1,10 @@
 import type { Sequential } from '../model/sequential';
 import { modelDirectory } from './model-url';
 import { weightsFileName, writeModelFolder } from './model-folder';
-import { type SaveConfig, savedArtifacts } from './training-artifacts';
+import { kerasTarget, type SaveConfig, savedArtifacts } from './training-artifacts';
+import { saveKerasFile } from './keras/keras-file-io';
+import { isKerasName } from './keras/keras-load-target';
+import { toPath } from './model-url';
 
 /**
  * Write a model in the TensorFlow.js layers format: `<dir>/model.json` and the weights file its manifest
@@ -11,6 +14,8 @@ import { type SaveConfig, savedArtifacts } from './training-artifacts';
  * non-finite weights — throws before any file is touched. Other files in the directory are left alone.
  */
 export async function saveModel(model: Sequential, url: string, config?: SaveConfig): Promise<void> {
+  // `m.keras`: one Keras 3 file instead of a folder (io/keras/keras-file-io.ts).
+  if (isKerasName(url)) return saveKerasFile(model, toPath(kerasTarget(url, config)));
   const dir = modelDirectory(url);
   const { json, bin } = await savedArtifacts(model, config, weightsFileName);
   writeModelFolder(dir, json, bin, json.weightsManifest[0].paths[0]);

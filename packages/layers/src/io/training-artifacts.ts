@@ -1,4 +1,4 @@
-import { ArgumentError, checkOptionKeys, describeValue, ModelFormatError, optionKeys } from '@backprop/core';
+import { ArgumentError, checkOptionKeys, describeValue, ModelFormatError, NotSupportedError, optionKeys } from '@backprop/core';
 import type { Sequential } from '../model/sequential';
 import { type ModelJson, modelArtifacts, WEIGHTS_FILE } from './model-json';
 import { optimizerStateFromWeights, optimizerWeightsArtifacts } from './optimizer-weights';
@@ -45,6 +45,12 @@ export async function savedArtifacts(
   }
   group.paths = [weightsPath(bytes)];
   return { json, bin: bytes };
+}
+
+/** A `.keras` target, once `config` is checked: the Keras writer saves no optimizer state yet. */
+export function kerasTarget(target: string, config: SaveConfig | undefined): string {
+  if (checkSaveConfig(config)) throw new NotSupportedError(`model.save(${JSON.stringify(target)}) to a .keras file`, 'includeOptimizer');
+  return target;
 }
 
 function checkSaveConfig(config: SaveConfig | undefined): boolean {
