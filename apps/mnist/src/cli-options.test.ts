@@ -100,6 +100,7 @@ describe('presets and overrides', () => {
     const { settings } = parseAs('bench', ['--preset', 'pyimagesearch']);
     expect(settings).toEqual({
       preset: 'pyimagesearch',
+      architecture: 'mlp',
       layers: [784, 256, 128, 10],
       activation: 'sigmoid',
       dropout: 0,
