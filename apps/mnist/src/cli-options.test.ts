@@ -100,8 +100,10 @@ describe('presets and overrides', () => {
     const { settings } = parseAs('bench', ['--preset', 'pyimagesearch']);
     expect(settings).toEqual({
       preset: 'pyimagesearch',
+      architecture: 'mlp',
       layers: [784, 256, 128, 10],
       activation: 'sigmoid',
+      dropout: 0,
       outputActivation: 'softmax',
       loss: 'categoricalCrossentropy',
       optimizer: 'sgd',
@@ -221,7 +223,7 @@ describe('parseCli: usage errors', () => {
 
   it('rejects unknown presets, engines and tfjs backends, naming the valid ones', () => {
     expect(usageError(['--preset', 'keras']).message).toBe(
-      "option '--preset <name>' argument 'keras' is invalid. Allowed choices are quick, pyimagesearch, modern.",
+      "option '--preset <name>' argument 'keras' is invalid. Allowed choices are quick, pyimagesearch, modern, mnist_mlp, cnn.",
     );
     expect(usageError(['--engines', 'scratch,pytorch']).message).toBe(
       "option '--engines <list>' argument 'scratch,pytorch' is invalid. Expected engines from scratch, tfjs separated by commas, got \"pytorch\".",

@@ -2,8 +2,8 @@ import { UnknownNameError } from '@backprop/core';
 import { DEFAULT_PRESET, getPreset, isPresetName, PRESETS, presetNames } from './presets';
 
 describe('presets', () => {
-  it('lists quick, pyimagesearch, modern and cnn, with quick (3 epochs) the default', () => {
-    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern', 'cnn']);
+  it('lists quick, pyimagesearch, modern, mnist_mlp and cnn, with quick (3 epochs) the default', () => {
+    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern', 'mnist_mlp', 'cnn']);
     expect(DEFAULT_PRESET).toBe('quick');
     expect(getPreset('quick')).toMatchObject({ activation: 'relu', optimizer: 'adam', epochs: 3, split: { kind: 'mnist' } });
     for (const name of presetNames) expect(PRESETS[name].name).toBe(name);
@@ -34,6 +34,21 @@ describe('presets', () => {
     });
   });
 
+  // keras/examples/mnist_mlp.py (Keras 2.x): 512-512 ReLU, Dropout(0.2) after each, RMSprop(), batch 128, 20 epochs.
+  it("describes Keras's mnist_mlp example", () => {
+    expect(getPreset('mnist_mlp')).toMatchObject({
+      layers: [784, 512, 512, 10],
+      activation: 'relu',
+      dropout: 0.2,
+      outputActivation: 'softmax',
+      optimizer: 'rmsprop',
+      learningRate: 0.001,
+      batchSize: 128,
+      epochs: 20,
+      split: { kind: 'mnist' },
+    });
+  });
+
   it("describes Keras's mnist_convnet as the cnn preset", () => {
     expect(getPreset('cnn')).toMatchObject({ architecture: 'convnet', activation: 'relu', optimizer: 'adam', learningRate: 0.001, batchSize: 128, epochs: 15, split: { kind: 'mnist' } });
     expect(getPreset('modern').architecture).toBe('mlp');
@@ -42,6 +57,6 @@ describe('presets', () => {
   it('rejects unknown names, including inherited object keys', () => {
     expect(isPresetName('toString')).toBe(false);
     expect(() => getPreset('keras')).toThrow(UnknownNameError);
-    expect(() => getPreset('keras')).toThrow('Unknown preset "keras"; expected one of: quick, pyimagesearch, modern');
+    expect(() => getPreset('keras')).toThrow('Unknown preset "keras"; expected one of: quick, pyimagesearch, modern, mnist_mlp, cnn');
   });
 });

@@ -6,6 +6,7 @@ import {
   type LayerConfig,
   type MaskSource,
   type NamedWeight,
+  type OptimizerState,
   Rng,
   rngMaskSource,
   ShapeError,
@@ -20,6 +21,7 @@ import { TfjsOptimizerRun } from './tfjs-optimizer-run';
 import { activityPenalty, applyConstraints, weightPenalties } from './tfjs-regularizers';
 import { weightedTfjsLoss } from './tfjs-sample-weights';
 import { readTfjsWeights, writeTfjsWeights } from './tfjs-weights';
+import { type NamedVariable, readTfjsOptimizerState, writeTfjsOptimizerState } from './tfjs-optimizer-state';
 
 /**
  * A model spec running on TensorFlow.js. Every step runs inside `tf.tidy`, so the tensor count stays flat;
@@ -33,6 +35,8 @@ export class TfjsBackend implements Backend {
   private readonly loss: TfjsLoss;
   private readonly optimizer: TfjsOptimizerRun;
   private readonly variables: tf.Variable[];
+  /** The same variables with their weight names (`dense_1/kernel`), for the optimizer state. */
+  private readonly namedVariables: NamedVariable[];
   private readonly inputShape: readonly number[];
   private readonly inputSize: number;
   private readonly outputSize: number;
@@ -62,8 +66,12 @@ export class TfjsBackend implements Backend {
     }
     this.model = parts.model;
     this.groups = parts.groups;
-    // What the optimizer updates: tfjs's trainable weights (a frozen layer has none, as in tfjs's own fit).
-    this.variables = parts.groups.flatMap((g) => g.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable)));
+    // What the optimizer updates: tfjs's trainable weights (a frozen layer has none, as in tfjs's own fit),
+    // named as the description names them (`dense_1/kernel`) for the optimizer state.
+    this.namedVariables = parts.groups.flatMap((g) =>
+      g.layers.flatMap((l) => l.trainableWeights.map((w) => ({ variable: w.read() as tf.Variable, name: `${g.name}/${w.originalName.split('/').pop()}` }))),
+    );
+    this.variables = this.namedVariables.map((v) => v.variable);
     this.inputShape = [...spec.inputShape];
     this.inputSize = shapeSize(spec.inputShape);
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
@@ -170,6 +178,17 @@ export class TfjsBackend implements Backend {
   setWeights(weights: readonly NamedWeight[]): void {
     this.checkAlive('setWeights');
     writeTfjsWeights(this.groups, weights);
+  }
+
+  /** tf.train's own slots (`optimizer.getWeights()`), named after the description's weights (tfjs-optimizer-state.ts). */
+  getOptimizerState(): Promise<OptimizerState> {
+    this.checkAlive('getOptimizerState');
+    return readTfjsOptimizerState(this.optimizer.optimizer, this.namedVariables);
+  }
+
+  setOptimizerState(state: OptimizerState): Promise<void> {
+    this.checkAlive('setOptimizerState');
+    return writeTfjsOptimizerState(this.optimizer.optimizer, this.namedVariables, state).then(() => this.optimizer.restoreIterations(state.iterations));
   }
 
   dispose(): void {

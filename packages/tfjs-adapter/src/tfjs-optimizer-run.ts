@@ -43,6 +43,11 @@ export class TfjsOptimizerRun {
     this.fixedRate = value;
   }
 
+  /** The step count after a restored optimizer state (`setOptimizerState`), which schedules read. */
+  restoreIterations(steps: number): void {
+    this.steps = steps;
+  }
+
   /** One update from gradients of `computeGradients` (the caller disposes them). */
   apply(grads: tf.NamedTensorMap, variables: readonly tf.Variable[]): void {
     const lr = this.learningRate;

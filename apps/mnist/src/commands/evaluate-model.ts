@@ -16,7 +16,8 @@ export async function evaluateModel(cmd: EvalCommand, log: (line: string) => voi
   const model = await loadModel(cmd.modelPath.startsWith('file://') ? cmd.modelPath : `file://${cmd.modelPath}`);
   const split = cmd.preset ? PRESETS[cmd.preset].split : ({ kind: 'mnist' } as const);
   const data = loadData({ split, seed: cmd.seed, limit: cmd.limit, dataDir: cmd.dataDir, layers: [784] });
-  model.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.01), metrics: ['accuracy'] });
+  // A model saved compiled loads compiled (its training config); an older save needs a loss to evaluate.
+  if (!model.compileConfig) model.compile({ loss: 'categorical_crossentropy', optimizer: SGD(0.01), metrics: ['accuracy'] });
   const [loss] = (await model.evaluate(data.test, { batchSize: 1000 })) as number[];
   const predicted = Array.from(argMaxRows(await model.predictAsync(data.test, { batchSize: 1000 })));
   const truth = Array.from({ length: data.test.size }, (_, i) => data.test.label(i));

@@ -71,6 +71,8 @@ export function createOptimizerState(
       const variables: OptimizerVariable[] = slotNames.flatMap((slotName, i) =>
         list.map((e) => ({ name: `${e.name}/${slotName}`, values: Float32Array.from(e.buffers[i]) })),
       );
+      // A restored state whose parameters have not stepped yet is still this optimizer's state (read back by a save).
+      for (const [name, values] of pending) variables.push({ name, values: Float32Array.from(values) });
       for (const [name, value] of Object.entries(store.scalars)) variables.push({ name, values: Float32Array.of(value) });
       return { iterations: store.iterations, variables };
     },

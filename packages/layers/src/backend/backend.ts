@@ -1,4 +1,4 @@
-import type { LayerConfig, LossSpec, NamedWeight, OptimizerSpec } from '@backprop/core';
+import type { LayerConfig, LossSpec, NamedWeight, OptimizerSpec, OptimizerState } from '@backprop/core';
 
 /**
  * The model description every backend receives (ARCHITECTURE.md, "The model description"): the ordered
@@ -78,6 +78,14 @@ export interface Backend {
    * rows × outputUnits — what Keras computes training metrics from. Valid until the next call.
    */
   lastTrainOutputs?(rows: number): Float32Array;
+  /**
+   * The optimizer's step count and slots (copies), named as tfjs names them — `<weight>/<slot>` with tfjs's
+   * slot names (`dense_1/kernel/m`) — each slot kind over every trainable weight in weight order, as
+   * tfjs's `optimizer.getWeights()` lists them (without its `iter`). For `save(…, { includeOptimizer })`.
+   */
+  getOptimizerState?(): Promise<OptimizerState>;
+  /** Restore a state from `getOptimizerState` (also before the first step), so training resumes exactly. */
+  setOptimizerState?(state: OptimizerState): Promise<void>;
   /**
    * The learning rate of the optimizer's next step (Keras's `optimizer.learning_rate`: with a schedule, its
    * value at `optimizerIterations`). Without these three, `model.optimizer.learningRate` cannot be set.

@@ -6,12 +6,14 @@ import {
   type MaskSource,
   type NamedWeight,
   type Optimizer,
+  type OptimizerState,
   Rng,
   rngMaskSource,
   SequentialNetwork,
   ShapeError,
 } from '@backprop/core';
 import type { Backend, BackendFactory, DropoutMasks, ModelSpec } from './backend';
+import { fromTfjsSlotNames, toTfjsSlotNames } from './tfjs-slot-names';
 
 /**
  * The from-scratch engine as a backend: core's layers, built from the model description's configs, in a
@@ -110,6 +112,15 @@ export class ScratchBackend implements Backend {
 
   setWeights(weights: readonly NamedWeight[]): void {
     this.network.setNamedWeights(weights);
+  }
+
+  /** Core's optimizer keeps the slots by parameter (core's optimizer-state.ts); tfjs's slot names outside. */
+  async getOptimizerState(): Promise<OptimizerState> {
+    return toTfjsSlotNames(this.optimizer.spec.name, this.optimizer.getState());
+  }
+
+  async setOptimizerState(state: OptimizerState): Promise<void> {
+    this.optimizer.setState(fromTfjsSlotNames(this.optimizer.spec.name, state));
   }
 
   dispose(): void {

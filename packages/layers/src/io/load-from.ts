@@ -18,7 +18,8 @@ export type LoadTarget = string | ModelIOHandler | ArrayLike<NamedFile> | NamedF
  * Load a model saved in the TensorFlow.js layers format, as `tf.loadLayersModel` does: from a
  * `file://` URL or path (Node), `indexeddb://`, `localstorage://`, `http(s)://`, the files of an
  * `<input type=file multiple>`, or any handler with `load()`. Validated completely before it returns
- * (ModelFormatError naming the source); uncompiled, seeded with `seed` (default 0) for later training.
+ * (ModelFormatError naming the source); compiled when saved compiled (tfjs's `trainingConfig`), seeded with
+ * `seed` (default 0) for later training.
  * Keras files load too: a path or http(s) URL ending in `.keras` / `.h5`, their bytes or their `File`.
  */
 export async function loadModel(target: LoadTarget, options: { seed?: number } = {}): Promise<Sequential> {

@@ -15,8 +15,9 @@ export { modelFromArtifacts } from './model-from-artifacts';
  * Everything is validated before the model is returned, and every size the manifest declares is checked
  * against the bytes actually present before weights are allocated. Malformed content is a ModelFormatError
  * naming the file; a file that cannot be read is a FileAccessError naming its path and the system code.
- * The model comes back uncompiled (compile it to train or evaluate; predict works at once), seeded with
- * `seed` (default 0) for any later training. A path ending in `.keras` (Keras 3) or `.h5` / `.hdf5` (legacy
+ * A model saved compiled comes back compiled (model.json's `trainingConfig`, with the optimizer state if it
+ * was saved), else uncompiled (compile it to train or evaluate; predict works at once); seeded with `seed`
+ * (default 0) for any later training. A path ending in `.keras` (Keras 3) or `.h5` / `.hdf5` (legacy
  * Keras) loads that Keras file instead (io/keras/model-from-keras.ts).
  */
 export async function loadModel(url: string, options: { seed?: number } = {}): Promise<Sequential> {

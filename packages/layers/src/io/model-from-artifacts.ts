@@ -2,6 +2,8 @@ import { ModelFormatError } from '@backprop/core';
 import type { WeightArray } from '../model/keras-weights';
 import { Sequential } from '../model/sequential';
 import { parseTopology } from './model-topology';
+import { splitOptimizerWeights } from './optimizer-weights';
+import { restoreTraining } from './training-artifacts';
 import { readManifestWeights } from './weights-manifest';
 
 /**
@@ -10,7 +12,7 @@ import { readManifestWeights } from './weights-manifest';
  */
 export function modelFromArtifacts(json: unknown, readFile: (relativePath: string) => Uint8Array, file = 'model.json', seed?: number): Sequential {
   if (json === null || typeof json !== 'object') throw new ModelFormatError(`${file}: expected a JSON object, got ${JSON.stringify(json)}`);
-  const { format, modelTopology, weightsManifest } = json as Record<string, unknown>;
+  const { format, modelTopology, weightsManifest, trainingConfig } = json as Record<string, unknown>;
   if (format !== undefined && format !== 'layers-model') {
     throw new ModelFormatError(`${file}: format must be "layers-model", got ${JSON.stringify(format)} (graph models are not supported)`);
   }
@@ -24,7 +26,7 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
     if (error instanceof ModelFormatError) throw error;
     throw new ModelFormatError(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const weights = readManifestWeights(weightsManifest, readFile, file);
+  const { model: weights, optimizer: optimizerWeights } = splitOptimizerWeights(readManifestWeights(weightsManifest, readFile, file));
   const ordered: WeightArray[] = [];
   const used = new Set<string>();
   for (const { layer, name, shape } of model.plan().weights) {
@@ -40,5 +42,6 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
   const unused = [...weights.keys()].filter((name) => !used.has(name));
   if (unused.length > 0) throw new ModelFormatError(`${file}: the manifest has weights no layer uses: ${unused.join(', ')}`);
   model.setWeights(ordered);
+  restoreTraining(model, trainingConfig, optimizerWeights, weights, file);
   return model;
 }

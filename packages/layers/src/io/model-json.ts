@@ -8,6 +8,7 @@ import type { ReshapeLayer } from '../layers/reshape';
 import type { WeightArray } from '../model/keras-weights';
 import type { ModelPlan } from '../model/model-plan';
 import { type KerasActivationLayer, kerasActivation, kerasActivationLayer, kerasInitializer } from './keras-names';
+import type { TrainingConfigJson } from './training-config';
 import { spatialLayerJson } from './spatial-layers-json';
 
 /**
@@ -26,6 +27,8 @@ export interface ModelJson {
   generatedBy: string;
   convertedBy: null;
   weightsManifest: WeightsManifestGroup[];
+  /** Loss, metrics and optimizer of a compiled model (io/training-config.ts), as tfjs writes it. */
+  trainingConfig?: TrainingConfigJson;
 }
 
 export interface LayerJson {
@@ -36,7 +39,10 @@ export interface LayerJson {
 export interface WeightsManifestEntry {
   name: string;
   shape: number[];
-  dtype: 'float32';
+  /** int32 only for the optimizer's step count (`iter`). */
+  dtype: 'float32' | 'int32';
+  /** `'optimizer'` for the optimizer state saved with `includeOptimizer` (io/optimizer-weights.ts). */
+  group?: string;
 }
 
 export interface WeightsManifestGroup {

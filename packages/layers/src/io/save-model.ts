@@ -1,7 +1,7 @@
 import type { Sequential } from '../model/sequential';
-import { modelArtifacts } from './model-json';
 import { modelDirectory } from './model-url';
 import { weightsFileName, writeModelFolder } from './model-folder';
+import { kerasTarget, type SaveConfig, savedArtifacts } from './training-artifacts';
 import { saveKerasFile } from './keras/keras-file-io';
 import { isKerasName } from './keras/keras-load-target';
 import { toPath } from './model-url';
@@ -13,12 +13,10 @@ import { toPath } from './model-url';
  * the previous model or the new one. Everything the format cannot hold — an unsupported activation,
  * non-finite weights — throws before any file is touched. Other files in the directory are left alone.
  */
-export async function saveModel(model: Sequential, url: string): Promise<void> {
+export async function saveModel(model: Sequential, url: string, config?: SaveConfig): Promise<void> {
   // `m.keras`: one Keras 3 file instead of a folder (io/keras/keras-file-io.ts).
-  if (isKerasName(url)) return saveKerasFile(model, toPath(url));
+  if (isKerasName(url)) return saveKerasFile(model, toPath(kerasTarget(url, config)));
   const dir = modelDirectory(url);
-  const plan = model.plan();
-  const weights = await model.getWeightsAsync();
-  const { json, bin } = modelArtifacts(model.name, model.layers, plan, weights, weightsFileName);
+  const { json, bin } = await savedArtifacts(model, config, weightsFileName);
   writeModelFolder(dir, json, bin, json.weightsManifest[0].paths[0]);
 }

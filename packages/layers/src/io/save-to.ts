@@ -3,7 +3,7 @@ import { fileModelIO } from '../platform/node';
 import { resolveIOHandler } from './io-router';
 import { downloadKerasFile } from './keras/keras-download';
 import type { ModelIOHandler } from './model-io-handler';
-import { modelArtifacts } from './model-json';
+import { kerasTarget, type SaveConfig, savedArtifacts } from './training-artifacts';
 
 /**
  * `model.save(target)`: a `file://` URL or plain path goes to the file system (Node; see
@@ -11,12 +11,10 @@ import { modelArtifacts } from './model-json';
  * `save`; `downloads://<name>.keras` downloads one Keras 3 file. The artifacts are built first, so a model
  * the format cannot hold fails before anything is written.
  */
-export async function saveModelTo(model: Sequential, target: string | ModelIOHandler): Promise<void> {
-  if (typeof target === 'string' && /^downloads:\/\/[^?#]+\.keras$/i.test(target)) return downloadKerasFile(model, target.slice('downloads://'.length));
+export async function saveModelTo(model: Sequential, target: string | ModelIOHandler, config?: SaveConfig): Promise<void> {
+  if (typeof target === 'string' && /^downloads:\/\/[^?#]+\.keras$/i.test(target)) return downloadKerasFile(model, kerasTarget(target, config).slice('downloads://'.length));
   const handler = resolveIOHandler(target, 'save');
-  if (!handler) return fileModelIO.save(model, target as string);
-  const plan = model.plan();
-  const weights = await model.getWeightsAsync();
-  const { json, bin } = modelArtifacts(model.name, model.layers, plan, weights);
+  if (!handler) return fileModelIO.save(model, target as string, config);
+  const { json, bin } = await savedArtifacts(model, config);
   await handler.save!({ modelJson: json, weightData: bin });
 }

@@ -4,6 +4,8 @@ import { ModelFormatError } from '@backprop/core';
 export interface ManifestWeight {
   readonly shape: readonly number[];
   readonly values: Float32Array;
+  /** tfjs's weight group: `'optimizer'` for the optimizer state `includeOptimizer` saves; absent for model weights. */
+  readonly group?: string;
 }
 
 /** A weight spec of the manifest, checked, its values not yet read. */
@@ -11,6 +13,8 @@ interface CheckedSpec {
   readonly name: string;
   readonly shape: number[];
   readonly count: number;
+  readonly int32: boolean;
+  readonly group?: string;
 }
 
 /** Dimensions per weight: Dense kernels have 2; tfjs's largest (conv3d) 5. */
@@ -52,14 +56,14 @@ export function readManifestWeights(manifest: unknown, readFile: (relativePath: 
     }
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     let offset = 0;
-    for (const { name, shape, count } of specs) {
+    for (const { name, shape, count, int32, group } of specs) {
       const values = new Float32Array(count);
       for (let i = 0; i < count; i++, offset += 4) {
-        const v = view.getFloat32(offset, true);
+        const v = int32 ? view.getInt32(offset, true) : view.getFloat32(offset, true);
         if (!Number.isFinite(v)) throw new ModelFormatError(`${file}: weight "${name}" value ${i} must be finite, got ${v}`);
         values[i] = v;
       }
-      out.set(name, { shape, values });
+      out.set(name, group === undefined ? { shape, values } : { shape, values, group });
     }
   });
   return out;
@@ -67,17 +71,20 @@ export function readManifestWeights(manifest: unknown, readFile: (relativePath: 
 
 function checkSpec(spec: unknown, file: string, where: string, names: Set<string>): CheckedSpec {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) throw new ModelFormatError(`${file}: ${where} must be { name, shape, dtype }, got ${brief(spec)}`);
-  const { name, shape, dtype, quantization } = spec as Record<string, unknown>;
+  const { name, shape, dtype, quantization, group } = spec as Record<string, unknown>;
   if (typeof name !== 'string' || name === '') throw new ModelFormatError(`${file}: ${where}.name must be a non-empty string, got ${brief(name)}`);
   if (!Array.isArray(shape) || shape.length > MAX_RANK || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw new ModelFormatError(`${file}: weight "${name}" must have a shape of at most ${MAX_RANK} non-negative integers, got ${brief(shape)}`);
   }
-  if (dtype !== 'float32' || quantization !== undefined) {
-    throw new ModelFormatError(`${file}: weight "${name}" must be unquantized float32, got dtype ${brief(dtype)}${quantization ? ' with quantization' : ''}`);
+  // int32 only in group "optimizer": tfjs saves the optimizer's step count (`iter`) so; 4 bytes a value like float32.
+  const int32 = dtype === 'int32' && group === 'optimizer';
+  if ((dtype !== 'float32' && !int32) || quantization !== undefined) {
+    throw new ModelFormatError(`${file}: weight "${name}" must be unquantized float32 (int32 only for optimizer weights), got dtype ${brief(dtype)}${quantization ? ' with quantization' : ''}`);
   }
+  if (group !== undefined && typeof group !== 'string') throw new ModelFormatError(`${file}: weight "${name}" group must be a string, got ${brief(group)}`);
   if (names.has(name)) throw new ModelFormatError(`${file}: weight "${name}" appears twice in the manifest`);
   names.add(name);
-  return { name, shape: shape as number[], count: (shape as number[]).reduce((n, d) => n * d, 1) };
+  return { name, shape: shape as number[], count: (shape as number[]).reduce((n, d) => n * d, 1), int32, ...(group === undefined ? {} : { group }) };
 }
 
 /** The first weight that ends beyond `length` bytes, and where it ends. */

@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, type Matrix, type NamedWeight, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type Matrix, type NamedWeight, type OptimizerState, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -9,6 +9,7 @@ import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, t
 import type { ModelIOHandler } from '../io/model-io-handler';
 import { type ModelJson, modelTopologyJson } from '../io/model-json';
 import { saveModelTo } from '../io/save-to';
+import type { SaveConfig } from '../io/training-artifacts';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
@@ -25,6 +26,7 @@ import { checkModelMemory, defaultBatchRows, largestBatchRows } from './model-me
 import { countPlanParams, drawInitialWeights, type ModelPlan, planModel } from './model-plan';
 import { assertTrainableCompiled, findLayer } from './model-layers';
 import { ModelStateError } from './model-state-error';
+import { PendingOptimizerState, readOptimizerState } from './optimizer-state-access';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
@@ -56,6 +58,7 @@ export class Sequential implements CallbackModel {
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
+  private readonly pendingOptimizerState = new PendingOptimizerState();
   private readonly fitGuard = new FitGuard();
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
@@ -120,6 +123,7 @@ export class Sequential implements CallbackModel {
       if (!this.backend && this.weightsFromSeed) this.weights = null;
     }
     this.compiled = compiled;
+    this.pendingOptimizerState.clear();
     this.useBackend(compiled.backend);
   }
 
@@ -237,11 +241,27 @@ export class Sequential implements CallbackModel {
   /**
    * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
    * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
-   * object save elsewhere (see io/io-router.ts). A path ending in `.keras` writes one Keras 3 file that
-   * `keras.saving.load_model` opens (Node; io/keras/).
+   * object save elsewhere (io/io-router.ts); a path ending in `.keras` writes one Keras 3 file (Node; io/keras/).
+   * A compiled model's training config goes with it, its optimizer state with `{ includeOptimizer: true }`.
    */
-  save(url: string | ModelIOHandler): Promise<void> {
-    return saveModelTo(this, url);
+  save(url: string | ModelIOHandler, config?: SaveConfig): Promise<void> {
+    return saveModelTo(this, url, config);
+  }
+
+  /** What compile settled (loss, optimizer, metrics, backend), or null before compile. */
+  get compileConfig(): CompiledModel | null {
+    return this.compiled;
+  }
+
+  /** The optimizer's step count and slots, named as tfjs names them (tfjs's `model.optimizer.getWeights()`). */
+  async getOptimizerState(): Promise<OptimizerState> {
+    return readOptimizerState(this.compiled && (await this.readyBackend()), 'getOptimizerState');
+  }
+
+  /** Restore a `getOptimizerState` result (tfjs's `optimizer.setWeights`), applied before the next step: training resumes exactly. */
+  setOptimizerState(state: OptimizerState): void {
+    this.fitGuard.assertIdle('setOptimizerState()');
+    this.pendingOptimizerState.hold(state, this.compiled !== null);
   }
 
   /** Release the backend's memory; the weights stay with the model. */
@@ -296,10 +316,11 @@ export class Sequential implements CallbackModel {
 
   /** The backend, after its factory's first load if needed (Keras predicts with uncompiled models: a default backend then). */
   private async readyBackend(): Promise<Backend> {
-    if (this.backend) return this.backend;
-    this.factory ??= resolveBackend();
-    await this.factory.prepare?.();
-    return this.backend ?? this.createBackend();
+    if (!this.backend) {
+      this.factory ??= resolveBackend();
+      await this.factory.prepare?.();
+    }
+    return this.pendingOptimizerState.applyTo(this.backend ?? this.createBackend());
   }
 
   /** The backend now; `call` names the method for the message when its factory is still loading. */

@@ -1,6 +1,8 @@
 import { shapeSize } from '@backprop/core';
 import type { Layer } from '../layers/layer';
 
+// Porting note: the layout is tf.keras 2.x's (the one tfjs prints); Keras 3 draws a rich-text table.
+
 /**
  * Keras's `model.summary()` for a Sequential model, in the layout of tf.keras 2.x
  * (keras/utils/layer_utils.py `print_summary`: line length 65, columns ending at 45 % and 85 %,

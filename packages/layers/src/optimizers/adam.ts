@@ -21,6 +21,7 @@ const ADAM_OPTION_KEYS = optionKeys<AdamOptions>()([...BASE_OPTIMIZER_KEYS, 'bet
  * Adam (Kingma & Ba, 2015; Keras's `Adam`). With gradient g at step t (1-based), learning rate η:
  * m ← β₁·m + (1 − β₁)·g; v ← β₂·v + (1 − β₂)·g²;
  * w ← w − η · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
+ * Porting note: ε is added to √ of the bias-corrected v (tf.train.adam's form); Keras 3 adds it to the uncorrected √v.
  * `Adam(0.001)` or `Adam({ learningRate, beta1, beta2, epsilon })`.
  */
 export function Adam(options: number | LearningRateSchedule | AdamOptions = {}): Required<OptimizerSpec> {

@@ -21,8 +21,8 @@ const SGD_OPTION_KEYS = optionKeys<SGDOptions>()([...BASE_OPTIMIZER_KEYS, 'momen
  * - momentum 0: w ← w − η·g
  * - momentum μ: v ← μ·v + g; w ← w − η·v (Nesterov: w ← w − η·(g + μ·v))
  *
- * The momentum form is tf.train.momentum's, the same trajectory as Keras's `v ← μv − ηg; w ← w + v` for a
- * constant learning rate. `SGD(0.01)` and `SGD({ learningRate: 0.01, momentum: 0.9 })` both work.
+ * Porting note: the momentum form is tf.train.momentum's, the same trajectory as Keras's `v ← μv − ηg; w ← w + v`
+ * for a constant learning rate. `SGD(0.01)` and `SGD({ learningRate: 0.01, momentum: 0.9 })` both work.
  */
 export function SGD(options: number | LearningRateSchedule | SGDOptions = {}): Required<OptimizerSpec> {
   return optimizerFromOptions('SGD', 'sgd', options, SGD_OPTION_KEYS);

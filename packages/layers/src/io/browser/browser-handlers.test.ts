@@ -83,6 +83,21 @@ describe('browser IO handlers (run here on Node 20 globals: fetch, File, Blob; f
     await expect(loadModel(indexedDBHandler('missing', factory))).rejects.toThrow('indexeddb://missing: no model saved under this name');
   });
 
+  // tfjs keeps `trainingConfig` in both stores (tfjs-core io/local_storage.ts: in the model_metadata entry).
+  it('localstorage:// and indexeddb:// keep the training config and the optimizer state', async () => {
+    const saved = model(4);
+    saved.compile({ loss: 'categorical_crossentropy', optimizer: 'adam', metrics: ['accuracy'] });
+    const y = new Matrix(5, 2, Float32Array.from({ length: 10 }, (_, i) => i % 2));
+    await saved.fit(x, y, { epochs: 2, batchSize: 5, verbose: 0 });
+    const state = await saved.getOptimizerState();
+    for (const handler of [localStorageHandler('trained', memoryStorage()), indexedDBHandler('trained', new IDBFactory())]) {
+      await saved.save(handler, { includeOptimizer: true });
+      const loaded = await loadModel(handler);
+      expect(loaded.compileConfig?.optimizer).toEqual(saved.compileConfig?.optimizer);
+      expect(await loaded.getOptimizerState()).toEqual(state);
+    }
+  });
+
   it('downloads:// hands the page model.json + model.weights.bin, which load back as File objects', async () => {
     const clicked: { download: string; href: string }[] = [];
     const doc = { createElement: () => ({ download: '', href: '', click(this: { download: string; href: string }) { clicked.push({ download: this.download, href: this.href }); } }) };

@@ -44,7 +44,8 @@ export function localStorageHandler(name: string, storage: Storage | undefined =
         [k.topology, JSON.stringify(stored.modelTopology)],
         [k.weightSpecs, JSON.stringify(stored.weightSpecs)],
         [k.weightData, toBase64(new Uint8Array(stored.weightData))],
-        [k.metadata, JSON.stringify({ format: stored.format, generatedBy: stored.generatedBy, convertedBy: stored.convertedBy })],
+        // tfjs-core io/local_storage.ts keeps trainingConfig in the metadata entry too.
+        [k.metadata, JSON.stringify({ format: stored.format, generatedBy: stored.generatedBy, convertedBy: stored.convertedBy, trainingConfig: stored.trainingConfig })],
         [k.info, JSON.stringify({ dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: stored.weightData.byteLength })],
       ];
       const previous = entries.map(([key]) => [key, s.getItem(key)] as const);
@@ -62,8 +63,9 @@ export function localStorageHandler(name: string, storage: Storage | undefined =
       const specs = s.getItem(k.weightSpecs);
       const data = s.getItem(k.weightData);
       if (topology === null || specs === null || data === null) throw new ModelFormatError(`${source}: no model saved under this name`);
-      const metadata = JSON.parse(s.getItem(k.metadata) ?? '{}') as { format?: string };
-      return fromStored({ modelTopology: JSON.parse(topology), weightSpecs: JSON.parse(specs), weightData: fromBase64(data).buffer as ArrayBuffer, format: metadata.format }, source);
+      const metadata = JSON.parse(s.getItem(k.metadata) ?? '{}') as { format?: string; trainingConfig?: unknown };
+      const weightData = fromBase64(data).buffer as ArrayBuffer;
+      return fromStored({ modelTopology: JSON.parse(topology), weightSpecs: JSON.parse(specs), weightData, format: metadata.format, trainingConfig: metadata.trainingConfig }, source);
     },
   };
 }

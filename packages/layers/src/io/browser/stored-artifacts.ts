@@ -15,6 +15,8 @@ export interface TfjsStoredArtifacts {
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
+  /** A compiled model's loss, metrics and optimizer (tfjs keeps `trainingConfig` in both stores too). */
+  trainingConfig?: unknown;
 }
 
 /** The one path our loaded artifacts give the weights. */
@@ -29,6 +31,7 @@ export function toStored(artifacts: ModelArtifacts): TfjsStoredArtifacts {
     format: modelJson.format,
     generatedBy: modelJson.generatedBy,
     convertedBy: modelJson.convertedBy,
+    ...(modelJson.trainingConfig === undefined ? {} : { trainingConfig: modelJson.trainingConfig }),
   };
 }
 
@@ -38,5 +41,6 @@ export function fromStored(stored: TfjsStoredArtifacts, source: string): LoadedA
     weightsManifest: [{ paths: [STORED_WEIGHTS], weights: stored.weightSpecs }],
   };
   if (stored.format !== undefined) modelJson.format = stored.format as ModelJson['format'];
+  if (stored.trainingConfig !== undefined && stored.trainingConfig !== null) modelJson.trainingConfig = stored.trainingConfig as ModelJson['trainingConfig'];
   return { modelJson, weightFiles: new Map([[STORED_WEIGHTS, new Uint8Array(stored.weightData)]]), source };
 }
