@@ -5,5 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   build: { target: 'es2022', sourcemap: true },
+  // The training worker (src/training-worker.ts) as an ES module, like the page.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', strictPort: true },
 });

@@ -1,3 +1,3 @@
 import { libraryConfig } from '@backprop/build-config';
 
-export default libraryConfig({ esmRequire: true });
+export default libraryConfig({ esmRequire: true, browser: true });

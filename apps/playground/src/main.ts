@@ -1,15 +1,21 @@
 import { describeKernels } from '@backprop/core';
-import { loadModel, type Sequential } from '@backprop/layers';
+import { loadModel, type Sequential, type WorkerPort } from '@backprop/layers';
+import { drawConfusionTable } from './confusion-table';
 import { predictDigit, trainDigitModel } from './digit-model';
 import { DrawPad, showDigit } from './draw-pad';
+import { LayerViews } from './layer-views';
 import { LiveChart } from './live-chart';
 import { drawNetwork } from './network-diagram';
+import { type EpochReport, type TrainChoices, trainNetwork } from './network-trainer';
+import { type DatasetName, loadTrainingData } from './training-data';
 import { truncate3, workedForwardPass } from './worked-example';
-import { trainTruthTable, type XorChoices } from './xor-trainer';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 $('kernels').textContent = describeKernels();
+
+// One training thread for the page (Vite bundles the worker script from this URL).
+const worker: WorkerPort = new Worker(new URL('./training-worker.ts', import.meta.url), { type: 'module' });
 
 // The worked example: input (0, 1) with its bias entry → hidden 0.899, 0.593, 0.378 → output 0.506.
 const worked = workedForwardPass();
@@ -22,35 +28,62 @@ drawNetwork(
 
 const lossChart = new LiveChart($('loss-chart'), 'loss');
 const accuracyChart = new LiveChart($('accuracy-chart'), 'accuracy', [0, 1]);
+const layerViews = new LayerViews($('layer-views'));
+let stopTraining: (() => void) | null = null;
+
+function showEpoch(report: EpochReport, dataset: DatasetName, hidden: number): void {
+  lossChart.push(report.epoch, report.loss);
+  accuracyChart.push(report.epoch, report.correct / report.total);
+  $('xor-accuracy').textContent = `${report.correct}/${report.total}`;
+  layerViews.draw(report.layers, report.probeRows);
+  if (report.confusion.length > 2) drawConfusionTable($<HTMLTableElement>('confusion'), report.confusion, `Confusion matrix on the ${report.total} test digits after epoch ${report.epoch}`);
+  // The node diagram only for a truth table (2 inputs); the digits' 64 or 784 inputs are in the heatmaps.
+  if (dataset !== 'digits' && dataset !== 'mnist' && (report.epoch % 10 === 1 || report.correct === report.total)) {
+    const layers = [{ labels: ['x₀', 'x₁'] }, { labels: Array.from({ length: hidden }, () => '') }, { labels: ['ŷ'] }];
+    drawNetwork($('live-diagram'), layers, report.kernels, `trained weights at epoch ${report.epoch}`);
+  }
+}
 
 $('xor-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   const button = $<HTMLButtonElement>('xor-train');
+  const stop = $<HTMLButtonElement>('xor-stop');
   button.disabled = true;
   lossChart.reset();
   accuracyChart.reset();
   const value = (id: string) => $<HTMLSelectElement>(id).value;
-  const choices: XorChoices = {
-    dataset: value('dataset') as XorChoices['dataset'],
+  const dataset = value('dataset') as DatasetName;
+  const choices: TrainChoices = {
     hidden: Number(value('hidden')),
     // The select's options are valid names; the library still checks any string at run time.
-    activation: value('activation') as XorChoices['activation'],
-    loss: value('loss') as XorChoices['loss'],
-    optimizer: value('optimizer') as XorChoices['optimizer'],
+    activation: value('activation') as TrainChoices['activation'],
+    loss: value('loss') as TrainChoices['loss'],
+    optimizer: value('optimizer') as TrainChoices['optimizer'],
   };
-  $('xor-status').textContent = 'training…';
-  const last = await trainTruthTable(choices, (report) => {
-    lossChart.push(report.epoch, report.loss);
-    accuracyChart.push(report.epoch, report.correct / 4);
-    $('xor-accuracy').textContent = `${report.correct}/4`;
-    if (report.epoch % 10 === 1 || report.correct === 4) {
-      const layers = [{ labels: ['x₀', 'x₁'] }, { labels: Array.from({ length: choices.hidden }, () => '') }, { labels: ['ŷ'] }];
-      drawNetwork($('live-diagram'), layers, report.weights, `trained weights at epoch ${report.epoch}`);
-    }
-  });
-  $('xor-status').textContent = `done after ${last.epoch} epochs, loss ${last.loss.toFixed(4)}`;
-  button.disabled = false;
+  const table = dataset !== 'digits' && dataset !== 'mnist';
+  $('live-figure').hidden = !table;
+  $('confusion').hidden = table;
+  $('xor-accuracy-note').textContent = table ? '(the truth table’s four rows)' : '(held-out test digits)';
+  $('xor-status').textContent = 'loading data…';
+  try {
+    const data = await loadTrainingData(dataset);
+    $('xor-status').textContent = 'training in a Web Worker…';
+    const run = trainNetwork(worker, data, choices, (report) => showEpoch(report, dataset, choices.hidden));
+    stopTraining = run.stop;
+    stop.disabled = false;
+    const last = await run.result;
+    showEpoch(last, dataset, choices.hidden);
+    $('xor-status').textContent = `done after ${last.epoch} epochs, loss ${last.loss.toFixed(4)}`;
+  } catch (error) {
+    $('xor-status').textContent = `failed: ${(error as Error).message}`;
+  } finally {
+    stopTraining = null;
+    stop.disabled = true;
+    button.disabled = false;
+  }
 });
+
+$('xor-stop').addEventListener('click', () => stopTraining?.());
 
 let digitModel: Sequential | null = null;
 const pad = new DrawPad($<HTMLCanvasElement>('pad'), () => predict());
@@ -86,13 +119,18 @@ $('mnist-train').addEventListener('click', async () => {
   const button = $<HTMLButtonElement>('mnist-train');
   button.disabled = true;
   $('mnist-status').textContent = 'loading the MNIST subset…';
-  const { model, testAccuracy } = await trainDigitModel((epoch, loss) => {
-    $('mnist-status').textContent = `training: epoch ${epoch}/8, loss ${loss.toFixed(4)}`;
-  });
-  digitModel = model;
-  $('mnist-status').textContent = `trained: ${(testAccuracy * 100).toFixed(1)} % on 500 test digits`;
-  button.disabled = false;
-  predict();
+  try {
+    const { model, testAccuracy } = await trainDigitModel(worker, (epoch, loss) => {
+      $('mnist-status').textContent = `training in a Web Worker: epoch ${epoch}/8, loss ${loss.toFixed(4)}`;
+    });
+    digitModel = model;
+    $('mnist-status').textContent = `trained: ${(testAccuracy * 100).toFixed(1)} % on 500 test digits`;
+    predict();
+  } catch (error) {
+    $('mnist-status').textContent = `training failed: ${(error as Error).message}`;
+  } finally {
+    button.disabled = false;
+  }
 });
 
 $<HTMLInputElement>('model-files').addEventListener('change', async (event) => {

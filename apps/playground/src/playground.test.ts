@@ -24,7 +24,7 @@ function builtFiles(dir = dist): Record<string, Uint8Array> {
 }
 
 describe('the playground in headless Chromium', () => {
-  itInChromium('shows the worked forward pass, trains XOR to 4/4, trains on MNIST and predicts a drawn digit, without console errors', async () => {
+  itInChromium('shows the worked forward pass, trains XOR to 4/4, the 8×8 digits and MNIST in a worker with layer views and a confusion matrix, predicts a drawn digit, without console errors', async () => {
     mkdirSync(reports, { recursive: true });
     // A model saved the way `backprop-mnist train --save` saves one (Sequential.save, tfjs layers format:
     // model.json and the weights file its manifest names).
@@ -41,7 +41,24 @@ describe('the playground in headless Chromium', () => {
         { click: '#xor-train' },
         { waitFor: "document.getElementById('xor-status').textContent.startsWith('done')", timeout: 120_000 },
         { evaluate: "document.getElementById('xor-accuracy').textContent", name: 'xor' },
+        { evaluate: "document.querySelectorAll('#layer-views canvas.heatmap').length", name: 'xorHeatmaps' },
         { screenshot: join(reports, 'playground-xor.png'), fullPage: true },
+        // The 8×8 digits, chosen and started from the keyboard: focus the picker, pick, Enter on Train.
+        { evaluate: "(() => { const s = document.getElementById('dataset'); s.focus(); s.value = 'digits'; s.dispatchEvent(new Event('change')); document.getElementById('hidden').value = '32'; document.getElementById('activation').value = 'relu'; document.getElementById('xor-train').focus(); return document.activeElement.id; })()", name: 'focused' },
+        { press: 'Enter' },
+        { waitFor: "document.getElementById('xor-status').textContent.startsWith('done')", timeout: 150_000 },
+        { evaluate: "document.getElementById('xor-status').textContent", name: 'digitsStatus' },
+        { evaluate: "document.getElementById('xor-accuracy').textContent", name: 'digitsAccuracy' },
+        { evaluate: "[...document.querySelectorAll('#confusion tr')].slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => Number(td.textContent)))", name: 'confusion' },
+        { evaluate: "[...document.querySelectorAll('#layer-views canvas.heatmap')].map((c) => c.width + 'x' + c.height)", name: 'digitsHeatmaps' },
+        { screenshot: join(reports, 'playground-digits-layers.png'), fullPage: true },
+        // The MNIST subset, stopped from the page after its first epoch: the page answers while the worker trains.
+        { evaluate: "(() => { document.getElementById('dataset').value = 'mnist'; return true; })()", name: 'pickedMnist' },
+        { click: '#xor-train' },
+        { waitFor: "document.getElementById('xor-status').textContent.startsWith('training') && document.querySelectorAll('#confusion caption')[0]?.textContent.includes('500 test digits')", timeout: 150_000 },
+        { click: '#xor-stop' },
+        { waitFor: "document.getElementById('xor-status').textContent.startsWith('done')", timeout: 150_000 },
+        { evaluate: "document.getElementById('xor-status').textContent", name: 'mnistStopped' },
         { click: '#mnist-train' },
         { waitFor: "document.getElementById('mnist-status').textContent.startsWith('trained')", timeout: 150_000 },
         { evaluate: "document.getElementById('mnist-status').textContent", name: 'mnist' },
@@ -59,6 +76,20 @@ describe('the playground in headless Chromium', () => {
       // The tutorial's numbers, computed in the page by the engine.
       for (const value of ['0.899', '0.593', '0.378', '0.506']) expect(run.results.worked).toContain(value);
       expect(run.results.xor).toBe('4/4');
+      expect(run.results.xorHeatmaps).toBe(6);
+      expect(run.results.focused).toBe('xor-train');
+      expect(run.results.digitsStatus).toMatch(/^done after 20 epochs, loss \d+\.\d{4}$/);
+      // 300 held-out digits: the confusion matrix's cells add up to them, its diagonal to the accuracy shown.
+      const confusion = run.results.confusion as number[][];
+      expect(confusion).toHaveLength(10);
+      expect(confusion.flat().reduce((a, b) => a + b, 0)).toBe(300);
+      const diagonal = confusion.reduce((sum, row, i) => sum + row[i], 0);
+      expect(run.results.digitsAccuracy).toBe(`${diagonal}/300`);
+      expect(diagonal).toBeGreaterThan(240);
+      // Per layer: weights and gradients (inputs × units, as canvas width × height = units × inputs), activations (10 probe rows × units).
+      expect(run.results.digitsHeatmaps).toEqual(['32x64', '32x64', '32x10', '10x32', '10x32', '10x10']);
+      // Stopped after its first epoch was drawn: well before the 30 epochs asked for.
+      expect(Number(/^done after (\d+) epochs/.exec(run.results.mnistStopped as string)?.[1])).toBeLessThan(30);
       expect(run.results.mnist).toMatch(/^trained: \d+\.\d % on 500 test digits$/);
       expect(run.results.prediction).toMatch(/^[0-9]$/);
       expect(run.results.loaded).toMatch(/^loaded (model\.json|weights\.[0-9a-f]+\.bin) \+ (model\.json|weights\.[0-9a-f]+\.bin): 12,730 parameters$/);

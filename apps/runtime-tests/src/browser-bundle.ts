@@ -10,12 +10,12 @@ export interface BrowserBundle {
 }
 
 /**
- * esbuild's browser bundle of the training script, with no configuration beyond what any user
+ * esbuild's browser bundle of a script here (default the training script), with no configuration beyond what any user
  * writes: bundle, platform browser, minify. The packages resolve through their `browser` conditions.
  */
-export async function bundleForBrowser(): Promise<BrowserBundle> {
+export async function bundleForBrowser(entry = 'browser-entry.ts'): Promise<BrowserBundle> {
   const result = await build({
-    entryPoints: [join(__dirname, 'browser-entry.ts')],
+    entryPoints: [join(__dirname, entry)],
     bundle: true,
     platform: 'browser',
     format: 'iife',

@@ -1,9 +1,11 @@
-import { statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as path from 'node:path';
 import { BackpropError, UnknownNameError } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { TfjsBackendUnavailableError } from './errors';
+import { isMissingModule, messageOf } from './module-errors';
+// Node: require, the app's node_modules, process.env. The browser build swaps in ./platform/browser.ts.
+import { consumerSearchPaths, loadFromConsumer, MISSING, readEnv, wasmPathPrefix, wasmThreads } from './platform/node';
+
+export { consumerSearchPaths, loadFromConsumer };
 
 /** The TensorFlow.js backends this adapter can run on, fastest first. */
 export type TfjsBackendName = 'node' | 'wasm' | 'cpu';
@@ -126,7 +128,7 @@ export function describeTfjs(current: TfjsInfo = getTfjsInfo()): string {
 }
 
 function envBackend(): TfjsBackendName | 'auto' {
-  const value = process.env[TFJS_BACKEND_ENV]?.trim().toLowerCase();
+  const value = readEnv(TFJS_BACKEND_ENV)?.trim().toLowerCase();
   if (!value) return 'auto';
   if (value === 'auto' || (tfjsBackendNames as readonly string[]).includes(value)) return value as TfjsBackendName | 'auto';
   throw new UnknownNameError(`${TFJS_BACKEND_ENV} value`, value, ['auto', ...tfjsBackendNames]);
@@ -159,7 +161,7 @@ async function start(backend: TfjsBackendName, load: (name: string) => unknown):
       try {
         load(NODE_PACKAGE);
       } catch (error) {
-        if (isMissingModule(error, NODE_PACKAGE)) return { reason: `${NODE_PACKAGE} is not installed`, absent: true };
+        if (isMissingModule(error, NODE_PACKAGE)) return { reason: `${NODE_PACKAGE} ${MISSING}`, absent: true };
         return { reason: `${NODE_PACKAGE} is installed but failed to load: ${messageOf(error)}`, absent: false };
       }
       // tfjs-node registers the `tensorflow` backend on the shared global engine when it loads.
@@ -168,20 +170,21 @@ async function start(backend: TfjsBackendName, load: (name: string) => unknown):
     }
     if (backend === 'wasm') {
       let wasm: { setWasmPaths(prefix: string): void };
-      let dir: string;
+      let prefix: string | null;
       try {
         wasm = load(WASM_PACKAGE) as typeof wasm;
-        dir = wasmDirectory();
+        prefix = wasmPathPrefix(WASM_PACKAGE);
       } catch (error) {
-        if (isMissingModule(error, WASM_PACKAGE)) return { reason: `${WASM_PACKAGE} is not installed`, absent: true };
+        if (isMissingModule(error, WASM_PACKAGE)) return { reason: `${WASM_PACKAGE} ${MISSING}`, absent: true };
         return { reason: `${WASM_PACKAGE} failed to load: ${messageOf(error)}`, absent: false };
       }
-      // The .wasm binaries ship inside the npm package; point tfjs at them so it never fetches over the network.
-      if (!wasmPathsSet) {
-        wasm.setWasmPaths(dir + path.sep);
+      // Node: the .wasm binaries ship inside the npm package; point tfjs at them so it never fetches over the
+      // network. A browser page points tfjs at its own copy with setWasmPaths (prefix null here).
+      if (!wasmPathsSet && prefix !== null) {
+        wasm.setWasmPaths(prefix);
         wasmPathsSet = true;
       }
-      return (await tf.setBackend('wasm')) ? null : { reason: `the wasm backend failed to initialise from ${dir}`, absent: false };
+      return (await tf.setBackend('wasm')) ? null : { reason: `the wasm backend failed to initialise${prefix ? ` from ${prefix}` : ''}`, absent: false };
     }
     if (!(await tf.setBackend('cpu'))) return { reason: 'the cpu backend failed to initialise', absent: false };
     // The cpu backend greets its first tensor in Node with "install tfjs-node"; the reason it was chosen is in
@@ -198,77 +201,6 @@ async function describeRunning(backend: TfjsBackendName): Promise<Omit<TfjsInfo,
   const base = { backend, tfBackend: tf.getBackend(), version: tf.version_core };
   if (backend !== 'wasm') return base;
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
-  const wasm = require(WASM_PACKAGE) as { getThreadsCount?: () => number };
-  return { ...base, simd, threads: wasm.getThreadsCount?.() ?? 1 };
-}
-
-/**
- * Where, besides this package, optional packages are looked for: the file Node started (`require.main`, the
- * app's entry point), then `package.json` in the current directory (for runners such as tsx or jest, whose
- * `require.main` is the runner). With pnpm's isolated `node_modules`, a package added to the app
- * (`pnpm add @tensorflow/tfjs-node --filter my-app`) is visible from the app's files but not from this package.
- */
-export function consumerSearchPaths(): string[] {
-  const paths: string[] = [];
-  const main = require.main?.filename;
-  if (main) paths.push(main);
-  paths.push(path.join(process.cwd(), 'package.json'));
-  return paths;
-}
-
-/**
- * Load `name` the way the app would: this package's own `require` first, then a `require` made for each of
- * `searchFrom` (files, or directories, which are searched as if from a file inside them); default
- * `consumerSearchPaths()`. A package found somewhere is loaded there, and its load errors propagate (a broken
- * install is not "not installed"); only when no location resolves it does the `MODULE_NOT_FOUND` of this
- * package's own `require` surface.
- */
-export function loadFromConsumer(name: string, searchFrom: readonly string[] = consumerSearchPaths()): unknown {
-  let notFound: unknown;
-  try {
-    return require(name);
-  } catch (error) {
-    if (!isMissingModule(error, name)) throw error;
-    notFound = error;
-  }
-  const seen = new Set<string>();
-  for (const location of searchFrom) {
-    // createRequire resolves from the folder of the file it is given; a directory becomes a file inside it.
-    const from = isDirectory(location) ? path.join(location, 'package.json') : path.resolve(location);
-    if (seen.has(path.dirname(from))) continue;
-    seen.add(path.dirname(from));
-    const consumerRequire = createRequire(from);
-    let resolved: string;
-    try {
-      resolved = consumerRequire.resolve(name);
-    } catch (error) {
-      if (isMissingModule(error, name)) continue;
-      throw error;
-    }
-    return consumerRequire(resolved);
-  }
-  throw notFound;
-}
-
-function isDirectory(location: string): boolean {
-  try {
-    return statSync(location).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-/** The folder holding tfjs-backend-wasm's .wasm files, found through Node's resolver (works with pnpm's layout). */
-function wasmDirectory(): string {
-  return path.dirname(require.resolve(`${WASM_PACKAGE}/dist/tfjs-backend-wasm-simd.wasm`));
-}
-
-function isMissingModule(error: unknown, name: string): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'MODULE_NOT_FOUND' && messageOf(error).includes(`'${name}'`);
-}
-
-function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0];
+  const threads = wasmThreads(WASM_PACKAGE);
+  return { ...base, simd, ...(threads === undefined ? {} : { threads }) };
 }
