@@ -71,6 +71,13 @@ export const KERAS_LAYERS: Readonly<Record<string, KerasLayerEntry>> = {
   Reshape: { options: { target_shape: read } },
   LeakyReLU: { options: { negative_slope: read, alpha: read } },
   ELU: { options: { alpha: read } },
+  // The image layers (issue #12) read and check their own geometry keys (spatial-layers-json.ts):
+  // data_format channels_first, groups ≠ 1 and keepdims are refused there.
+  Conv2D: { options: { filters: read, kernel_size: read, strides: read, padding: read, data_format: read, dilation_rate: read, groups: read, ...WEIGHTS, lora_rank: none } },
+  MaxPooling2D: { options: { pool_size: read, strides: read, padding: read, data_format: read } },
+  AveragePooling2D: { options: { pool_size: read, strides: read, padding: read, data_format: read } },
+  GlobalAveragePooling2D: { options: { data_format: read, keepdims: read } },
+  ZeroPadding2D: { options: { padding: read, data_format: read } },
 };
 
 /** The layer classes a Keras file may hold, for messages. */
