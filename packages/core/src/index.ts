@@ -53,6 +53,7 @@ export { checkBooleanOption, checkOptionKeys, rejectUnsupportedOptions } from '.
 export { optionKeys } from './options/option-keys';
 export { closestName, editDistance } from './options/closest-name';
 export { type Layer, type LayerContext, type LayerWeight, shapeSize } from './layers/layer';
+export { checkNamedWeights, copyNamedWeight, type NamedWeight, type WeightSpec } from './layers/named-weight';
 export { Dense as DenseLayer, type DenseConfig } from './layers/dense';
 export { Activation as ActivationLayer, type ActivationConfig } from './layers/activation';
 export { Dropout as DropoutLayer, type DropoutConfig, type MaskSource, rngMaskSource } from './layers/dropout';

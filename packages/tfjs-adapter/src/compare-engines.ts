@@ -2,7 +2,7 @@ import {
   ArgumentError,
   type DropoutLayer,
   jsKernels,
-  type LayerWeights,
+  type NamedWeight,
   layerFromConfig,
   Rng,
   rngMaskSource,
@@ -155,15 +155,15 @@ function summarise(steps: ParityStep[], tolerance: Required<ParityTolerance>, en
   };
 }
 
-function maxDifference(a: readonly LayerWeights[], b: readonly LayerWeights[]): number {
+function maxDifference(a: readonly NamedWeight[], b: readonly NamedWeight[]): number {
   let max = 0;
-  a.forEach((layer, i) => {
-    for (const [p, q] of [[layer.kernel, b[i].kernel], [layer.bias ?? [], b[i].bias ?? []]] as const) {
-      for (let j = 0; j < p.length; j++) {
-        const d = Math.abs(p[j] - q[j]);
-        // A NaN difference must fail, so it counts as Infinity.
-        max = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(max, d);
-      }
+  a.forEach((w, i) => {
+    const p = w.values;
+    const q = b[i].values;
+    for (let j = 0; j < p.length; j++) {
+      const d = Math.abs(p[j] - q[j]);
+      // A NaN difference must fail, so it counts as Infinity.
+      max = Number.isNaN(d) ? Number.POSITIVE_INFINITY : Math.max(max, d);
     }
   });
   return max;

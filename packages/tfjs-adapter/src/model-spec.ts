@@ -10,7 +10,6 @@ import {
   layerFromConfig,
   SequentialNetwork,
   getLoss,
-  type LayerWeights,
   type OptimizerSpec,
   optimizerSpec,
 } from '@backprop/core';
@@ -69,7 +68,7 @@ export function createModelSpec(options: ModelSpecOptions): ModelSpec {
   });
   // The weights core's layers draw from the seed: kernel then bias of each layer, in order.
   const network = new SequentialNetwork({ inputShape: [inputSize], layers: configs.map(layerFromConfig), kernels: jsKernels, seed });
-  const initialWeights = network.getLayerWeights() as LayerWeights[];
+  const initialWeights = network.getNamedWeights();
   network.dispose();
   return {
     inputShape: [inputSize],

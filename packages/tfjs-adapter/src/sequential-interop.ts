@@ -41,12 +41,7 @@ export function fromTfjsModel(tfModel: tf.LayersModel, options: { seed?: number 
   const spec = tfjsModelToSpec(tfModel);
   const model = new Sequential({ seed: options.seed });
   spec.layers.forEach((layer, i) => model.add(facadeLayer(layer, i === 0 ? [...spec.inputShape] : undefined)));
-  const flat: Float32Array[] = [];
-  for (const w of spec.initialWeights) {
-    flat.push(Float32Array.from(w.kernel));
-    if (w.bias) flat.push(Float32Array.from(w.bias));
-  }
-  model.setWeights(flat);
+  model.setWeights(spec.initialWeights.map((w) => w.values));
   return model;
 }
 

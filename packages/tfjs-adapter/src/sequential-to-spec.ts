@@ -1,4 +1,4 @@
-import { getLoss, type LayerWeights, Matrix, type OptimizerSpec, optimizerSpec } from '@backprop/core';
+import { getLoss, Matrix, type NamedWeight, type OptimizerSpec, optimizerSpec } from '@backprop/core';
 import type { ModelSpec, Sequential } from '@backprop/layers';
 
 export interface SequentialToSpecOptions {
@@ -14,14 +14,10 @@ export interface SequentialToSpecOptions {
 export async function sequentialToSpec(model: Sequential, options: SequentialToSpecOptions = {}): Promise<ModelSpec> {
   const plan = model.plan();
   const flat = model.getWeights();
-  let next = 0;
-  const initialWeights: LayerWeights[] = plan.dense.map(({ layer }) => {
-    const kernel = flat[next++];
-    const bias = layer.useBias ? flat[next++] : null;
-    return {
-      kernel: Float32Array.from(kernel instanceof Matrix ? kernel.data : kernel),
-      bias: bias ? Float32Array.from(bias instanceof Matrix ? bias.data : bias) : null,
-    };
+  // getWeights lists the plan's weights in order; the plan names them.
+  const initialWeights: NamedWeight[] = plan.weights.map((w, i) => {
+    const value = flat[i];
+    return { name: w.name, shape: [...w.shape], values: Float32Array.from(value instanceof Matrix ? value.data : value), trainable: w.trainable };
   });
   return {
     inputShape: plan.inputShape,

@@ -14,7 +14,7 @@ const x = Float32Array.from({ length: rows * 6 }, () => rng.uniform(-2, 2));
 /** Core's forward pass of a spec, the reference every tfjs prediction is held to. */
 function corePredict(spec: ModelSpec, input: Float32Array): Float32Array {
   const net = new SequentialNetwork({ inputShape: spec.inputShape, layers: spec.layers.map(layerFromConfig) });
-  net.setLayerWeights(spec.initialWeights);
+  net.setNamedWeights(spec.initialWeights);
   const out = Float32Array.from(net.forward(input, rows).subarray(0, rows * net.outputSize));
   net.dispose();
   return out;
@@ -75,9 +75,11 @@ describe('specToTfjsModel', () => {
 
   test('weights of the wrong size are refused, naming expected and given, and nothing leaks', () => {
     const spec = createModelSpec({ inputSize: 6, layers: [{ units: 5 }, { units: 3 }] });
-    const bad = [spec.initialWeights[0], { kernel: new Float32Array(4), bias: new Float32Array(3) }];
+    const [k0, b0, k1, b1] = spec.initialWeights;
+    const bad = [k0, b0, { ...k1, values: new Float32Array(4) }, b1];
     const before = tf.memory().numTensors;
-    expect(() => specToTfjsModel(spec, bad)).toThrow(/layer 1 \("dense_1"\) kernel \(5x3\) expects 15 values, got 4/);
+    expect(() => specToTfjsModel(spec, bad)).toThrow('setWeights weight "dense_1/kernel" [5, 3] expects 15 values, got 4');
+    expect(() => specToTfjsModel(spec, [k0, b0, k1])).toThrow('setWeights expects 4 weights (dense/kernel, dense/bias, dense_1/kernel, dense_1/bias), got 3');
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,16 +1,16 @@
-import { ArgumentError, activationSpec, type LayerConfig, type LayerWeights, ShapeError } from '@backprop/core';
+import { ArgumentError, activationSpec, type LayerConfig, type NamedWeight } from '@backprop/core';
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
 import { tfjsSpatialLayers } from './spatial-layer-mapping';
-import { writeDenseWeights } from './tfjs-weights';
+import { type TfjsWeightOwner, writeTfjsWeights } from './tfjs-weights';
 
 /** One layer config of the description in tfjs: the tfjs layers it became, and the one holding its weights. */
-export interface TfjsLayerGroup {
+export interface TfjsLayerGroup extends TfjsWeightOwner {
   readonly config: LayerConfig;
   /** Empty for an InputLayer (its shape goes to the first tfjs layer). */
   readonly layers: readonly tf.layers.Layer[];
-  /** The Dense holding the group's weights, or null. */
+  /** The group's Dense (the fused softmax + cross-entropy reads its kernel and bias), or null. */
   readonly dense: tf.layers.Layer | null;
 }
 
@@ -26,8 +26,8 @@ export interface TfjsModelParts {
  * Reshape; an InputLayer's shape goes to the first layer. The model holds `weights` (default the spec's initial
  * ones). Call `initTfjs()` first to choose the backend the tensors live on.
  */
-export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[] = spec.initialWeights): TfjsModelParts {
-  checkSpec(spec, weights);
+export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] = spec.initialWeights): TfjsModelParts {
+  checkSpec(spec);
   // Everything that can throw on bad input (activation mapping) runs before any tensor exists.
   for (const layer of spec.layers) {
     if (layer.className === 'Dense') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
@@ -84,11 +84,9 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
           made.push(...(tfjsSpatialLayers(layer, { name, ...first() }) ?? []));
       }
       for (const l of made) add(l);
-      groups.push({ config: layer, layers: made, dense });
+      groups.push({ config: layer, name, layers: made, dense });
     });
-    groups
-      .filter((g) => g.dense)
-      .forEach((group, i) => writeDenseWeights(group.dense!, weights[i], `layer ${i} ("${group.dense!.name}")`));
+    writeTfjsWeights(groups, weights);
   } catch (error) {
     model.dispose();
     throw error;
@@ -97,19 +95,15 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
 }
 
 /** The tfjs `LayersModel` of a spec, holding the given weights. */
-export function specToTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[] = spec.initialWeights): tf.Sequential {
+export function specToTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] = spec.initialWeights): tf.Sequential {
   return buildTfjsModel(spec, weights).model;
 }
 
-function checkSpec(spec: ModelSpec, weights: readonly LayerWeights[]): void {
+function checkSpec(spec: ModelSpec): void {
   if (!Array.isArray(spec.inputShape) || spec.inputShape.length === 0 || !spec.inputShape.every((d) => Number.isInteger(d) && d > 0)) {
     throw new ArgumentError(`model spec inputShape must be a list of positive integers, got ${JSON.stringify(spec.inputShape)}`);
   }
   if (!Array.isArray(spec.layers) || spec.layers.length === 0) {
     throw new ArgumentError(`model spec needs at least one layer, got ${spec.layers?.length ?? 0}`);
-  }
-  const dense = spec.layers.filter((l) => l.className === 'Dense').length;
-  if (weights.length !== dense) {
-    throw new ShapeError(`model spec has ${dense} Dense layers, expected weights for each, got ${weights.length}`);
   }
 }

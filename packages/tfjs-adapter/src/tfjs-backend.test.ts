@@ -106,7 +106,7 @@ describe('TfjsBackend', () => {
       seed: 5,
     });
     const backend = await tfjsBackendFactory.create(dropSpec);
-    const [{ kernel: w0, bias: b0 }] = backend.getWeights();
+    const [{ values: w0 }, { values: b0 }] = backend.getWeights();
     const s = backend.predict(x, rows);
 
     // The facade's mask for this step (drawn here as the facade draws it).
@@ -148,7 +148,7 @@ describe('TfjsBackend', () => {
     expect(Math.abs(loss - cce.value(s, labels, rows, units))).toBeGreaterThan(1e-3);
     // Metrics see the model's training output (after the dropout), as core's lastTrainingOutput.
     expect(backend.lastTrainOutputs(rows)).toEqual(Float32Array.from(s, (v, i) => v * mask[i]));
-    const [{ kernel, bias }] = backend.getWeights();
+    const [{ values: kernel }, { values: bias }] = backend.getWeights();
     Array.from(kernel).forEach((w, k) => expect(w).toBeCloseTo(w1[k], 6));
     Array.from(bias ?? []).forEach((b, j) => expect(b).toBeCloseTo(b1[j], 6));
     backend.dispose();
@@ -157,12 +157,14 @@ describe('TfjsBackend', () => {
   test('setWeights round-trips and checks shapes', async () => {
     const backend = await tfjsBackendFactory.create(spec);
     const weights = backend.getWeights();
-    weights[1].kernel[0] = 0.5;
+    expect(weights.map((w) => [w.name, w.shape])).toEqual(spec.initialWeights.map((w) => [w.name, w.shape]));
+    weights[2].values[0] = 0.5;
     backend.setWeights(weights);
-    expect(backend.getWeights()[1].kernel[0]).toBe(0.5);
-    expect(() => backend.setWeights(weights.slice(1))).toThrow(new ShapeError('setWeights expects weights for 3 layers, got 2'));
-    expect(() => backend.setWeights([weights[0], weights[1], { kernel: weights[2].kernel, bias: null }])).toThrow(
-      /layer 2 \("dense_2"\) bias \(3\) expects 3 values, got 0/,
+    expect(backend.getWeights()[2].values[0]).toBe(0.5);
+    expect(() => backend.setWeights(weights.slice(1))).toThrow(ShapeError);
+    expect(() => backend.setWeights(weights.slice(1))).toThrow(/^setWeights expects 6 weights \(dense\/kernel, dense\/bias, .*\), got 5$/);
+    expect(() => backend.setWeights([...weights.slice(0, 5), { ...weights[5], values: new Float32Array(0) }])).toThrow(
+      'setWeights weight "dense_2/bias" [3] expects 3 values, got 0',
     );
     backend.dispose();
   });

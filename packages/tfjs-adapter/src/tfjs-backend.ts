@@ -3,8 +3,8 @@ import {
   ArgumentError,
   activationSpec,
   type LayerConfig,
-  type LayerWeights,
   type MaskSource,
+  type NamedWeight,
   Rng,
   rngMaskSource,
   ShapeError,
@@ -16,7 +16,7 @@ import { convTrainingProblem } from './conv-training-limits';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
 import { tfjsOptimizer } from './tfjs-optimizer';
-import { readDenseWeights, writeDenseWeights } from './tfjs-weights';
+import { readTfjsWeights, writeTfjsWeights } from './tfjs-weights';
 
 /**
  * A model spec running on TensorFlow.js. Every step runs inside `tf.tidy`, so the tensor count stays flat;
@@ -57,7 +57,8 @@ export class TfjsBackend implements Backend {
     }
     this.model = parts.model;
     this.groups = parts.groups;
-    this.variables = parts.groups.flatMap((g) => (g.dense ? g.dense.trainableWeights.map((w) => w.read() as tf.Variable) : []));
+    // What the optimizer updates: tfjs's trainable weights (a frozen layer has none, as in tfjs's own fit).
+    this.variables = parts.groups.flatMap((g) => g.layers.flatMap((l) => l.trainableWeights.map((w) => w.read() as tf.Variable)));
     this.inputShape = [...spec.inputShape];
     this.inputSize = shapeSize(spec.inputShape);
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
@@ -139,18 +140,14 @@ export class TfjsBackend implements Backend {
     return values;
   }
 
-  getWeights(): LayerWeights[] {
+  getWeights(): NamedWeight[] {
     this.checkAlive('getWeights');
-    return this.groups.filter((g) => g.dense).map((g) => readDenseWeights(g.dense!));
+    return readTfjsWeights(this.groups);
   }
 
-  setWeights(weights: readonly LayerWeights[]): void {
+  setWeights(weights: readonly NamedWeight[]): void {
     this.checkAlive('setWeights');
-    const dense = this.groups.filter((g) => g.dense).map((g) => g.dense!);
-    if (weights.length !== dense.length) {
-      throw new ShapeError(`setWeights expects weights for ${dense.length} layers, got ${weights.length}`);
-    }
-    dense.forEach((d, i) => writeDenseWeights(d, weights[i], `layer ${i} ("${d.name}")`));
+    writeTfjsWeights(this.groups, weights);
   }
 
   dispose(): void {
@@ -178,7 +175,7 @@ export class TfjsBackend implements Backend {
       if (i === last && this.loss.fromLogits) {
         // A softmax Dense: x·kernel + bias; an Activation('softmax') after a linear Dense: its input.
         if (group.dense) {
-          const [kernel, bias] = group.dense.trainableWeights.map((w) => w.read());
+          const [kernel, bias] = group.dense.weights.map((w) => w.read());
           h = tf.matMul(h as tf.Tensor2D, kernel as tf.Tensor2D);
           if (bias) h = tf.add(h, bias);
         }

@@ -3,7 +3,7 @@ import {
   ArgumentError,
   getLoss,
   type LayerConfig,
-  type LayerWeights,
+  type NamedWeight,
   type OptimizerSpec,
   optimizerSpec,
   resolveLossName,
@@ -13,7 +13,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { activationFromTfjs } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
 import { optimizerFromTfjs } from './tfjs-optimizer';
-import { readDenseWeights } from './tfjs-weights';
+import { readTfjsWeights } from './tfjs-weights';
 
 export interface TfjsModelToSpecOptions {
   /** Default: the compiled model's loss when core has it, else `mse`. */
@@ -39,7 +39,7 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
     throw new TfjsUnsupportedError('input shape', JSON.stringify(shape), ['[null, ...sample shape]'], 'every sample dimension must be known');
   }
   const layers: LayerConfig[] = [];
-  const weights: LayerWeights[] = [];
+  const weights: NamedWeight[] = [];
   for (const layer of model.layers) {
     const className = layer.getClassName();
     const config = layer.getConfig() as Record<string, unknown>;
@@ -52,7 +52,7 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
           className: 'Dense',
           config: { name, units: Number(config.units), activation: activationFromTfjs(String(config.activation ?? 'linear'), name), useBias: config.useBias !== false },
         });
-        weights.push(readDenseWeights(layer));
+        weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
         continue;
       case 'Dropout':
         layers.push({ className: 'Dropout', config: { name, rate: Number(config.rate) } });

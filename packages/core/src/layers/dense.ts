@@ -91,14 +91,14 @@ export class Dense extends BaseLayer {
     this.kernel = context.allocate(init.length);
     this.kernel.set(init);
     this.kernelGrad = context.allocate(init.length);
-    const weights = [{ name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad }];
+    const weights = [{ name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, trainable: true }];
     if (this.useBias) {
       const b = new Float32Array(this.units);
       getInitializer(this.biasInitializer)(b, this.units, this.units, context.rng);
       this.bias = context.allocate(this.units);
       this.bias.set(b);
       this.biasGrad = context.allocate(this.units);
-      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad });
+      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, trainable: true });
     }
     this.weights = weights;
     return [this.units];

@@ -17,14 +17,19 @@ export interface LayerContext {
   readonly masks: MaskSource;
 }
 
-/** One trainable tensor of a layer and its gradient, both `value.length` floats. */
+/** One weight tensor of a layer and its gradient, both `value.length` floats. */
 export interface LayerWeight {
-  /** Keras's weight name: `kernel`, `bias`. */
+  /** Keras's weight name: `kernel`, `bias`, `moving_mean`. */
   readonly name: string;
   /** Keras's shape, e.g. [inputs, units] for a Dense kernel. */
   readonly shape: readonly number[];
   readonly value: FloatArray;
   readonly grad: FloatArray;
+  /**
+   * Whether the optimizer updates it (Keras's `trainable` argument of `add_weight`): false for statistics a
+   * layer keeps itself, such as BatchNormalization's moving mean and variance.
+   */
+  readonly trainable: boolean;
 }
 
 /**
@@ -44,7 +49,10 @@ export interface Layer {
   readonly outputShape: readonly number[];
   /** Check the input shape, allocate and initialise the parameters; returns the output shape. */
   build(inputShape: readonly number[], context: LayerContext): readonly number[];
-  /** Trainable tensors in Keras's order (kernel, then bias); empty for layers without parameters. */
+  /**
+   * Weight tensors in Keras's `layer.weights` order: trainable ones (kernel, then bias), then non-trainable
+   * ones (BatchNormalization's moving statistics); empty for layers without parameters.
+   */
   readonly weights: readonly LayerWeight[];
   /** Make room for `rows` samples in the batch buffers (a no-op when there already is). */
   ensureCapacity(rows: number): void;

@@ -5,6 +5,7 @@ import { Dense } from '../layers/dense';
 import { type MaskSource, rngMaskSource } from '../layers/dropout';
 import { checkShape, type Layer, type LayerContext, type LayerWeight, shapeSize } from '../layers/layer';
 import { getLoss, type Loss } from '../losses/loss-registry';
+import { checkNamedWeights, type NamedWeight, type WeightSpec } from '../layers/named-weight';
 import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
@@ -105,7 +106,7 @@ export class SequentialNetwork {
     return shapeSize(this.outputShape);
   }
 
-  /** Every trainable tensor, layer by layer in Keras's order (kernel, then bias). */
+  /** Every weight tensor, layer by layer in Keras's `model.weights` order (kernel, then bias, …). */
   get weights(): readonly LayerWeight[] {
     return this.layers.flatMap((l) => l.weights);
   }
@@ -171,7 +172,10 @@ export class SequentialNetwork {
 
   /** Parameters with their gradients, in layer order; the same list every call, so a step allocates nothing. */
   parameterSlots(): readonly ParameterSlot[] {
-    this.slots ??= this.layers.flatMap((l) => l.weights.map((w) => ({ param: w.value, grad: w.grad, size: w.value.length, name: `${l.className} "${l.name}" ${w.name}` })));
+    // Non-trainable weights (moving statistics) are the layer's own business: the optimizer skips them.
+    this.slots ??= this.layers.flatMap((l) =>
+      l.weights.filter((w) => w.trainable).map((w) => ({ param: w.value, grad: w.grad, size: w.value.length, name: `${l.className} "${l.name}" ${w.name}` })),
+    );
     return this.slots;
   }
 
@@ -189,27 +193,22 @@ export class SequentialNetwork {
   }
 
   /**
-   * Weights grouped by layer, for the layers that have any: `{ kernel, bias }` (bias null without one) —
-   * the backends' exchange format. Copies.
+   * Copies of every weight as the backends exchange them (`NamedWeight`): Keras's `model.get_weights()`
+   * order, each named `<layer>/<weight>` (`dense_1/kernel`), float32.
    */
-  getLayerWeights(): { kernel: FloatArray; bias: FloatArray | null }[] {
-    return this.layers
-      .filter((l) => l.weights.length > 0)
-      .map((l) => ({ kernel: l.weights[0].value.slice(), bias: l.weights[1] ? l.weights[1].value.slice() : null }));
+  getNamedWeights(): NamedWeight[] {
+    return this.layers.flatMap((l) => l.weights.map((w) => ({ name: `${l.name}/${w.name}`, shape: [...w.shape], values: Float32Array.from(w.value), trainable: w.trainable })));
   }
 
-  /** Replace the weights from `getLayerWeights`'s format; everything is checked before anything is written. */
-  setLayerWeights(weights: readonly { kernel: ArrayLike<number>; bias?: ArrayLike<number> | null }[]): void {
-    const layers = this.layers.filter((l) => l.weights.length > 0);
-    if (weights.length !== layers.length) throw new ShapeError(`setWeights expects weights for ${layers.length} layers, got ${weights.length}`);
-    const flat: ArrayLike<number>[] = [];
-    layers.forEach((layer, i) => {
-      const w = weights[i];
-      flat.push(w.kernel);
-      if (layer.weights.length > 1) flat.push(w.bias ?? []);
-      else if (w.bias && w.bias.length > 0) throw new ShapeError(`layer ${i} ("${layer.name}") has no bias, got ${w.bias.length} bias values`);
-    });
-    this.setWeights(flat);
+  /** Replace every weight from `getNamedWeights`'s format; names, shapes and values are checked before anything is written. */
+  setNamedWeights(weights: readonly NamedWeight[]): void {
+    checkNamedWeights(this.weightSpecs(), weights, 'setWeights');
+    this.weights.forEach((w, i) => w.value.set(weights[i].values));
+  }
+
+  /** Name and shape of every weight, in `getNamedWeights` order. */
+  weightSpecs(): WeightSpec[] {
+    return this.layers.flatMap((l) => l.weights.map((w) => ({ name: `${l.name}/${w.name}`, shape: [...w.shape] })));
   }
 
   /** The output of the last training forward pass (rows × outputSize): with the fused softmax + cross-entropy, the probabilities. */

@@ -1,4 +1,4 @@
-import { createOptimizer, type LayerWeights, layerFromConfig, Matrix, SequentialNetwork, UnknownNameError } from '@backprop/core';
+import { createOptimizer, layerFromConfig, Matrix, type NamedWeight, SequentialNetwork, UnknownNameError } from '@backprop/core';
 import { clearSession, Dense, ModelStateError, SGD, Sequential } from '../index';
 import type { Backend, BackendFactory, ModelSpec } from './backend';
 import { getBackend, getBackendNames, registerBackend, resolveBackend, setBackend } from './backend-registry';
@@ -16,7 +16,7 @@ class LoadingBackend implements Backend {
   constructor(spec: ModelSpec) {
     this.spec = spec;
     this.network = new SequentialNetwork({ inputShape: spec.inputShape, layers: spec.layers.map(layerFromConfig), loss: spec.loss, seed: spec.seed });
-    this.network.setLayerWeights(spec.initialWeights);
+    this.network.setNamedWeights(spec.initialWeights);
     this.optimizer = createOptimizer(spec.optimizer, this.network.kernels);
   }
   trainOnBatch(x: Float32Array, y: Float32Array, rows: number) {
@@ -32,11 +32,11 @@ class LoadingBackend implements Backend {
     out?.set(result);
     return out ?? result;
   }
-  getWeights(): LayerWeights[] {
-    return this.network.getLayerWeights() as LayerWeights[];
+  getWeights(): NamedWeight[] {
+    return this.network.getNamedWeights();
   }
-  setWeights(weights: readonly LayerWeights[]) {
-    this.network.setLayerWeights(weights);
+  setWeights(weights: readonly NamedWeight[]) {
+    this.network.setNamedWeights(weights);
   }
   dispose() {}
 }
@@ -159,7 +159,14 @@ describe('backend registry', () => {
     expect(spec.loss).toEqual({ name: 'categoricalCrossentropy' });
     expect(spec.optimizer.name).toBe('adam');
     expect(spec.seed).toBe(9);
-    expect(spec.initialWeights.flatMap((w) => [Array.from(w.kernel), Array.from(w.bias ?? [])])).toEqual(
+    // The flat list in Keras's get_weights() order, named as the weights manifest names them.
+    expect(spec.initialWeights.map((w) => [w.name, w.shape, w.trainable])).toEqual([
+      ['dense/kernel', [3, 6], true],
+      ['dense/bias', [6], true],
+      ['dense_1/kernel', [6, 2], true],
+      ['dense_1/bias', [2], true],
+    ]);
+    expect(spec.initialWeights.map((w) => Array.from(w.values))).toEqual(
       model().getWeights().map((w) => Array.from(w instanceof Matrix ? w.data : w)),
     );
   });

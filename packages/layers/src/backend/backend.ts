@@ -1,4 +1,4 @@
-import type { LayerConfig, LayerWeights, LossSpec, OptimizerSpec } from '@backprop/core';
+import type { LayerConfig, LossSpec, NamedWeight, OptimizerSpec } from '@backprop/core';
 
 /**
  * The model description every backend receives (ARCHITECTURE.md, "The model description"): the ordered
@@ -13,8 +13,11 @@ export interface ModelSpec {
   /** The loss in core's terms; sparse labels are one-hot encoded by the facade before they reach a backend. */
   readonly loss: LossSpec;
   readonly optimizer: Required<OptimizerSpec>;
-  /** Kernel (inputs×units, row-major) and bias of every layer with weights, in layer order. */
-  readonly initialWeights: readonly LayerWeights[];
+  /**
+   * Every weight, in Keras's `model.get_weights()` order (each layer's `layer.weights` in turn: kernel,
+   * bias, …; trainable ones before non-trainable ones), named `<layer>/<weight>`.
+   */
+  readonly initialWeights: readonly NamedWeight[];
   /** Seed of the backend's own dropout masks, used only when `trainOnBatch` is given none. */
   readonly seed: number;
 }
@@ -48,9 +51,10 @@ export interface Backend {
   evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number;
   /** Inference-mode outputs (no dropout), rows × outputUnits, row-major; written into `out` when given. */
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array;
-  /** Copies of the kernel and bias of every layer with weights. */
-  getWeights(): LayerWeights[];
-  setWeights(weights: readonly LayerWeights[]): void;
+  /** Copies of every weight, in `initialWeights`'s order and naming. */
+  getWeights(): NamedWeight[];
+  /** Replace every weight; names, shapes and values are checked (`checkNamedWeights`) before anything is written. */
+  setWeights(weights: readonly NamedWeight[]): void;
   /** Release everything the backend holds (tensors, WebAssembly buffers). */
   dispose(): void;
 

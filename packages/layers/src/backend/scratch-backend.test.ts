@@ -11,8 +11,9 @@ const spec: ModelSpec = {
   loss: { name: 'categoricalCrossentropy' },
   optimizer: optimizerSpec({ name: 'adam', learningRate: 0.01 }),
   initialWeights: [
-    { kernel: Float32Array.from({ length: 15 }, (_, i) => Math.cos(i) / 2), bias: Float32Array.from({ length: 5 }, (_, i) => i / 10) },
-    { kernel: Float32Array.from({ length: 10 }, (_, i) => Math.sin(i) / 2), bias: null },
+    { name: 'dense/kernel', shape: [3, 5], values: Float32Array.from({ length: 15 }, (_, i) => Math.cos(i) / 2), trainable: true },
+    { name: 'dense/bias', shape: [5], values: Float32Array.from({ length: 5 }, (_, i) => i / 10), trainable: true },
+    { name: 'dense_1/kernel', shape: [5, 2], values: Float32Array.from({ length: 10 }, (_, i) => Math.sin(i) / 2), trainable: true },
   ],
   seed: 4,
 };
@@ -29,9 +30,13 @@ describe('ScratchBackend', () => {
       loss: spec.loss,
       kernels: jsKernels,
     });
-    reference.setWeights(spec.initialWeights);
+    const [k0, b0, k1] = spec.initialWeights.map((w) => w.values);
+    reference.setWeights([
+      { kernel: k0, bias: b0 },
+      { kernel: k1, bias: null },
+    ]);
     const optimizer = createOptimizer(spec.optimizer, jsKernels);
-    expect(backend.getWeights()).toEqual(reference.getWeights());
+    expect(backend.getWeights()).toEqual(spec.initialWeights);
     const x = Float32Array.from({ length: 12 }, (_, i) => (i % 5) - 2);
     const y = Float32Array.from([1, 0, 0, 1, 1, 0, 0, 1]);
     for (let step = 0; step < 3; step++) {
@@ -62,8 +67,8 @@ describe('ScratchBackend', () => {
     const mask = Float32Array.from([2, 0, 0, 2, 0, 0]);
     const backend = new ScratchBackend(dropSpec);
     backend.trainOnBatch(x, y, 2, [mask]);
-    const kernel = backend.getWeights()[0].kernel;
-    const start = spec.initialWeights[0].kernel;
+    const kernel = backend.getWeights()[0].values;
+    const start = spec.initialWeights[0].values;
     expect(Array.from(kernel.subarray(0, 5))).not.toEqual(Array.from(start.subarray(0, 5)));
     expect(Array.from(kernel.subarray(5))).toEqual(Array.from(start.subarray(5)));
     expect(() => backend.trainOnBatch(x, y, 2, [mask.subarray(0, 4)])).toThrow('Dropout "dropout" needs a mask of 6 values, got 4');
@@ -87,9 +92,13 @@ describe('ScratchBackend', () => {
     backend.dispose();
   });
 
-  it('setWeights replaces every layer', () => {
+  it('setWeights replaces every layer, and checks names, shapes and count before writing anything', () => {
     const backend = new ScratchBackend(spec);
-    const zeros = spec.initialWeights.map((w) => ({ kernel: new Float32Array(w.kernel.length), bias: w.bias ? new Float32Array(w.bias.length) : null }));
+    const zeros = spec.initialWeights.map((w) => ({ ...w, values: new Float32Array(w.values.length) }));
+    expect(() => backend.setWeights(zeros.slice(1))).toThrow('setWeights expects 3 weights (dense/kernel, dense/bias, dense_1/kernel), got 2');
+    expect(() => backend.setWeights([zeros[0], zeros[1], { ...zeros[2], name: 'dense_2/kernel' }])).toThrow('setWeights weight 2 must be "dense_1/kernel", got "dense_2/kernel"');
+    expect(() => backend.setWeights([zeros[0], zeros[1], { ...zeros[2], shape: [2, 5] }])).toThrow('setWeights weight "dense_1/kernel" expects shape [5, 2], got [2, 5]');
+    expect(backend.getWeights()).toEqual(spec.initialWeights);
     backend.setWeights(zeros);
     expect(Array.from(backend.predict(Float32Array.of(1, 2, 3), 1))).toEqual([0.5, 0.5]);
   });

@@ -2,9 +2,9 @@ import {
   createOptimizer,
   getKernels,
   kernelsMemoryName,
-  type LayerWeights,
   layerFromConfig,
   type MaskSource,
+  type NamedWeight,
   type Optimizer,
   Rng,
   rngMaskSource,
@@ -51,7 +51,7 @@ export class ScratchBackend implements Backend {
       masks,
     });
     // The facade drew the initial weights; the network's own draw is overwritten.
-    this.network.setLayerWeights(spec.initialWeights);
+    this.network.setNamedWeights(spec.initialWeights);
     this.optimizer = createOptimizer(spec.optimizer, this.network.kernels);
     this.description = `scratch (${this.network.kernels.name} kernels)`;
   }
@@ -92,12 +92,12 @@ export class ScratchBackend implements Backend {
     return this.network.lastTrainingOutput().subarray(0, rows * this.network.outputSize) as Float32Array;
   }
 
-  getWeights(): LayerWeights[] {
-    return this.network.getLayerWeights() as LayerWeights[];
+  getWeights(): NamedWeight[] {
+    return this.network.getNamedWeights();
   }
 
-  setWeights(weights: readonly LayerWeights[]): void {
-    this.network.setLayerWeights(weights);
+  setWeights(weights: readonly NamedWeight[]): void {
+    this.network.setNamedWeights(weights);
   }
 
   dispose(): void {

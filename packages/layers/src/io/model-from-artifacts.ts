@@ -27,18 +27,15 @@ export function modelFromArtifacts(json: unknown, readFile: (relativePath: strin
   const weights = readManifestWeights(weightsManifest, readFile, file);
   const ordered: WeightArray[] = [];
   const used = new Set<string>();
-  for (const { layer, inputs } of model.plan().dense) {
-    const tensors: [string, number[]][] = [[`${layer.name}/kernel`, [inputs, layer.units]]];
-    if (layer.useBias) tensors.push([`${layer.name}/bias`, [layer.units]]);
-    for (const [name, shape] of tensors) {
-      const weight = weights.get(name);
-      if (!weight) throw new ModelFormatError(`${file}: weight "${name}" of Dense "${layer.name}" is missing from the manifest (it lists: ${[...weights.keys()].join(', ')})`);
-      if (weight.shape.length !== shape.length || weight.shape.some((d, i) => d !== shape[i])) {
-        throw new ModelFormatError(`${file}: weight "${name}" has shape [${weight.shape.join(', ')}] in the manifest, but Dense "${layer.name}" needs [${shape.join(', ')}]`);
-      }
-      ordered.push(weight.values);
-      used.add(name);
+  for (const { layer, name, shape } of model.plan().weights) {
+    const weight = weights.get(name);
+    const owner = `${layer.className} "${layer.name}"`;
+    if (!weight) throw new ModelFormatError(`${file}: weight "${name}" of ${owner} is missing from the manifest (it lists: ${[...weights.keys()].join(', ')})`);
+    if (weight.shape.length !== shape.length || weight.shape.some((d, i) => d !== shape[i])) {
+      throw new ModelFormatError(`${file}: weight "${name}" has shape [${weight.shape.join(', ')}] in the manifest, but ${owner} needs [${shape.join(', ')}]`);
     }
+    ordered.push(weight.values);
+    used.add(name);
   }
   const unused = [...weights.keys()].filter((name) => !used.has(name));
   if (unused.length > 0) throw new ModelFormatError(`${file}: the manifest has weights no layer uses: ${unused.join(', ')}`);

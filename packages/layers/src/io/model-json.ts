@@ -139,20 +139,12 @@ export function modelArtifacts(
   weights: readonly WeightArray[],
   weightsPath: (bin: Uint8Array) => string = () => WEIGHTS_FILE,
 ): { json: ModelJson; bin: Uint8Array } {
-  const entries: WeightsManifestEntry[] = [];
-  const owners: string[] = [];
-  for (const { layer, inputs } of plan.dense) {
-    entries.push({ name: `${layer.name}/kernel`, shape: [inputs, layer.units], dtype: 'float32' });
-    owners.push(layer.name);
-    if (layer.useBias) {
-      entries.push({ name: `${layer.name}/bias`, shape: [layer.units], dtype: 'float32' });
-      owners.push(layer.name);
-    }
-  }
+  const entries: WeightsManifestEntry[] = plan.weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: 'float32' }));
   const arrays = weights.map((w) => (w instanceof Float32Array ? w : w.data));
   arrays.forEach((values, i) => {
     const bad = findNonFinite(values);
-    if (bad) throw new NonFiniteWeightError(`Dense ${JSON.stringify(owners[i])}`, entries[i]?.name ?? `weight ${i}`, bad.index, bad.value, bad.count);
+    const owner = plan.weights[i]?.layer;
+    if (bad) throw new NonFiniteWeightError(owner ? `${owner.className} ${JSON.stringify(owner.name)}` : 'model', entries[i]?.name ?? `weight ${i}`, bad.index, bad.value, bad.count);
   });
   const total = arrays.reduce((n, w) => n + w.length, 0);
   const bin = new Uint8Array(total * 4);

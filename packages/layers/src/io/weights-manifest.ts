@@ -1,7 +1,7 @@
 import { ModelFormatError } from '@backprop/core';
 
 /** One weight tensor read from the weight files. */
-export interface NamedWeight {
+export interface ManifestWeight {
   readonly shape: readonly number[];
   readonly values: Float32Array;
 }
@@ -23,9 +23,9 @@ const MAX_RANK = 8;
  * and name each file once, the bytes the specs declare against the bytes the files hold — all before any
  * weight is allocated — and finite values.
  */
-export function readManifestWeights(manifest: unknown, readFile: (relativePath: string) => Uint8Array, file: string): Map<string, NamedWeight> {
+export function readManifestWeights(manifest: unknown, readFile: (relativePath: string) => Uint8Array, file: string): Map<string, ManifestWeight> {
   if (!Array.isArray(manifest)) throw new ModelFormatError(`${file}: weightsManifest must be a list of { paths, weights } groups, got ${brief(manifest)}`);
-  const out = new Map<string, NamedWeight>();
+  const out = new Map<string, ManifestWeight>();
   const seenPaths = new Set<string>();
   const names = new Set<string>();
   manifest.forEach((group, g) => {

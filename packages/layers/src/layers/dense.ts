@@ -12,7 +12,7 @@ import {
   resolveInitializerName,
   shapeSize,
 } from '@backprop/core';
-import { LAYER_OPTION_KEYS, Layer, type LayerOptions, layerArgs } from './layer';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, type LayerWeightSpec, layerArgs } from './layer';
 
 /** Options of `Dense`, named as tfjs's `tf.layers.dense` names them (Keras's, in camelCase). */
 export interface DenseOptions extends LayerOptions {
@@ -80,8 +80,10 @@ export class DenseLayer extends Layer {
     return [this.units];
   }
 
-  override countParams(inputShape: readonly number[]): number {
-    return shapeSize(inputShape) * this.units + (this.useBias ? this.units : 0);
+  /** Keras's Dense weights: kernel [inputs, units], then bias [units] when `useBias`. */
+  override weightSpecs(inputShape: readonly number[]): LayerWeightSpec[] {
+    const kernel = { name: 'kernel', shape: [shapeSize(inputShape), this.units], trainable: true };
+    return this.useBias ? [kernel, { name: 'bias', shape: [this.units], trainable: true }] : [kernel];
   }
 }
 

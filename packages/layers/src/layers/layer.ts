@@ -9,6 +9,15 @@ export interface LayerOptions {
   inputShape?: readonly number[];
 }
 
+/** One weight of a layer, as `weightSpecs` describes it before any value exists. */
+export interface LayerWeightSpec {
+  /** Keras's weight name within the layer: `kernel`, `bias`, `moving_mean`. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  /** False for statistics the layer keeps itself (BatchNormalization's moving mean and variance). */
+  readonly trainable: boolean;
+}
+
 /** Every key of LayerOptions, checked against the interface by the type checker (optionKeys). */
 export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape']);
 
@@ -95,9 +104,17 @@ export abstract class Layer {
     return inputShape;
   }
 
+  /**
+   * The weights this layer holds for an input sample of shape `inputShape`, in Keras's `layer.weights`
+   * order (trainable ones first: kernel, bias; then non-trainable ones); none by default.
+   */
+  weightSpecs(_inputShape: readonly number[]): LayerWeightSpec[] {
+    return [];
+  }
+
   /** Number of weights for an input sample of shape `inputShape`. */
-  countParams(_inputShape: readonly number[]): number {
-    return 0;
+  countParams(inputShape: readonly number[]): number {
+    return this.weightSpecs(inputShape).reduce((n, w) => n + shapeSize(w.shape), 0);
   }
 
   /** Per-sample width of the output. */

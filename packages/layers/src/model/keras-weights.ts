@@ -1,62 +1,56 @@
-import { ArgumentError, describeValue, type LayerWeights, Matrix, type MatrixLike, ShapeError } from '@backprop/core';
-import type { ModelPlan } from './model-plan';
+import { ArgumentError, describeValue, Matrix, type MatrixLike, type NamedWeight, ShapeError, shapeSize } from '@backprop/core';
+import type { ModelPlan, PlanWeight } from './model-plan';
 
-/** One weight tensor as `getWeights` returns it: a kernel as a [inputs, units] Matrix, a bias as a Float32Array. */
+/**
+ * One weight tensor as `getWeights` returns it: a 2-D weight (a Dense kernel) as a [inputs, units] Matrix,
+ * any other (a bias, BatchNormalization's gamma, a Conv2D kernel) as its row-major Float32Array.
+ */
 export type WeightArray = Matrix | Float32Array;
 
 /** What `setWeights` accepts for one tensor. */
 export type WeightInput = WeightArray | MatrixLike | ArrayLike<number>;
 
-/** Backend weights → Keras's flat list: kernel, bias, kernel, bias, … (a layer without bias has no entry). */
-export function toKerasWeights(weights: readonly LayerWeights[], plan: ModelPlan): WeightArray[] {
-  const out: WeightArray[] = [];
-  weights.forEach((w, i) => {
-    const { inputs, layer } = plan.dense[i];
-    out.push(new Matrix(inputs, layer.units, Float32Array.from(w.kernel)));
-    if (layer.useBias && w.bias) out.push(Float32Array.from(w.bias));
-  });
-  return out;
+/** Backend weights → Keras's flat list (`model.get_weights()`): copies, 2-D ones as Matrix. */
+export function toKerasWeights(weights: readonly NamedWeight[]): WeightArray[] {
+  return weights.map((w) => (w.shape.length === 2 ? new Matrix(w.shape[0], w.shape[1], Float32Array.from(w.values)) : Float32Array.from(w.values)));
 }
 
-/** Keras's flat list → per-layer weights, every shape and value checked before anything is used. */
-export function fromKerasWeights(values: readonly WeightInput[], plan: ModelPlan): LayerWeights[] {
-  const expected = plan.dense.reduce((n, d) => n + (d.layer.useBias ? 2 : 1), 0);
-  if (!Array.isArray(values) || values.length !== expected) {
+/** Keras's flat list → the backends' named weights, every shape and value checked before anything is used. */
+export function fromKerasWeights(values: readonly WeightInput[], plan: ModelPlan): NamedWeight[] {
+  const expected = plan.weights;
+  if (!Array.isArray(values) || values.length !== expected.length) {
     throw new ShapeError(
-      `setWeights expects ${expected} arrays (the kernel and bias of each Dense layer, in order), got ${Array.isArray(values) ? values.length : describeValue(values)}`,
+      `setWeights expects ${expected.length} arrays (${expected.map((w) => w.name).join(', ')}, in Keras's getWeights() order), got ${Array.isArray(values) ? values.length : describeValue(values)}`,
     );
   }
-  let next = 0;
-  return plan.dense.map(({ layer, inputs }) => {
-    const kernel = toKernel(values[next++], inputs, layer.units, `Dense "${layer.name}" kernel`);
-    const bias = layer.useBias ? toBias(values[next++], layer.units, `Dense "${layer.name}" bias`) : null;
-    return { kernel, bias };
-  });
+  return expected.map((w, i) => ({ name: w.name, shape: [...w.shape], values: toValues(values[i], w), trainable: w.trainable }));
 }
 
-function toKernel(value: WeightInput, rows: number, cols: number, name: string): Float32Array {
-  if (ArrayBuffer.isView(value) || (Array.isArray(value) && !Array.isArray(value[0]))) {
+/** `Dense "dense_1" kernel`, for messages. */
+function label(w: PlanWeight): string {
+  return `${w.layer.className} "${w.layer.name}" ${w.name.slice(w.layer.name.length + 1)}`;
+}
+
+function isFlat(value: WeightInput): value is ArrayLike<number> {
+  return ArrayBuffer.isView(value) || (Array.isArray(value) && !Array.isArray(value[0]));
+}
+
+function toValues(value: WeightInput, w: PlanWeight): Float32Array {
+  const name = label(w);
+  if (value === undefined || value === null) throw new ArgumentError(`${name} is missing`);
+  const shape = w.shape;
+  const count = shapeSize(shape);
+  if (isFlat(value)) {
     // A flat row-major array is accepted when its length fits.
-    const flat = value as ArrayLike<number>;
-    if (flat.length !== rows * cols) throw new ShapeError(`${name} expects shape [${rows}, ${cols}] (${rows * cols} values), got ${flat.length} values`);
-    return Matrix.column(flat).assertFinite(name).data;
+    if (value.length !== count) {
+      throw new ShapeError(`${name} expects shape [${shape.join(', ')}]${shape.length === 1 ? '' : ` (${count} values)`}, got ${value.length} values`);
+    }
+    return Matrix.column(value).assertFinite(name).data;
   }
   const m = Matrix.from(value as MatrixLike, name);
-  if (m.rows !== rows || m.cols !== cols) throw new ShapeError(`${name} expects shape [${rows}, ${cols}], got [${m.rows}, ${m.cols}]`);
+  if (shape.length === 2 && (m.rows !== shape[0] || m.cols !== shape[1])) throw new ShapeError(`${name} expects shape [${shape.join(', ')}], got [${m.rows}, ${m.cols}]`);
+  // A 1-D weight may come as a [1, n] or [n, 1] matrix.
+  if (shape.length === 1 && ((m.rows !== 1 && m.cols !== 1) || m.data.length !== count)) throw new ShapeError(`${name} expects shape [${count}], got [${m.rows}, ${m.cols}]`);
+  if (shape.length > 2) throw new ShapeError(`${name} expects shape [${shape.join(', ')}] as a flat row-major array of ${count} values, got a [${m.rows}, ${m.cols}] matrix`);
   return Float32Array.from(m.assertFinite(name).data);
-}
-
-function toBias(value: WeightInput, units: number, name: string): Float32Array {
-  if (value === undefined || value === null) throw new ArgumentError(`${name} is missing`);
-  let flat: ArrayLike<number>;
-  if (ArrayBuffer.isView(value) || (Array.isArray(value) && !Array.isArray(value[0]))) {
-    flat = value as ArrayLike<number>;
-  } else {
-    // A [1, units] or [units, 1] matrix is accepted too.
-    const m = Matrix.from(value as MatrixLike, name);
-    if (m.rows !== 1 && m.cols !== 1) throw new ShapeError(`${name} expects shape [${units}], got [${m.rows}, ${m.cols}]`);
-    flat = m.data;
-  }
-  if (flat.length !== units) throw new ShapeError(`${name} expects shape [${units}], got ${flat.length} values`);
-  return Matrix.column(flat).assertFinite(name).data;
 }

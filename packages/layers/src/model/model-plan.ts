@@ -1,4 +1,4 @@
-import { jsKernels, type LayerConfig, type LayerWeights, layerFromConfig, SequentialNetwork, shapeSize } from '@backprop/core';
+import { jsKernels, type LayerConfig, layerFromConfig, type NamedWeight, SequentialNetwork, shapeSize } from '@backprop/core';
 import { DenseLayer } from '../layers/dense';
 import { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
@@ -18,14 +18,25 @@ export interface DropoutPlan {
   readonly width: number;
 }
 
+/** One weight of the model: where it lives and what it is, before any value exists. */
+export interface PlanWeight {
+  readonly layer: Layer;
+  /** `<layer>/<weight>`: `dense_1/kernel`, the name in the weights manifest and in `NamedWeight`. */
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly trainable: boolean;
+}
+
 /** The model description every backend receives, plus what the facade needs to know about it. */
 export interface ModelPlan {
   readonly inputShape: readonly number[];
   readonly inputSize: number;
   /** The ordered layer configs, Keras's `{ className, config }`. */
   readonly configs: readonly LayerConfig[];
-  /** The layers with weights, in order. */
+  /** The Dense layers, in order (for memory estimates). */
   readonly dense: readonly DensePlan[];
+  /** Every weight, in Keras's `model.get_weights()` order: the order of `NamedWeight` lists. */
+  readonly weights: readonly PlanWeight[];
   readonly dropout: readonly DropoutPlan[];
   readonly outputUnits: number;
   /** The layers, in order. */
@@ -50,8 +61,10 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
   const inputShape = first.inputShape;
   const dense: { layer: DenseLayer; inputs: number; dropoutRate: number }[] = [];
   const dropout: DropoutPlan[] = [];
+  const weights: PlanWeight[] = [];
   let shape = inputShape;
   for (const layer of layers) {
+    for (const w of layer.weightSpecs(shape)) weights.push({ layer, name: `${layer.name}/${w.name}`, shape: w.shape, trainable: w.trainable });
     if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape), dropoutRate: 0 });
     if (layer instanceof DropoutLayer) {
       dropout.push({ layer, width: shapeSize(shape) });
@@ -65,6 +78,7 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
     inputSize: shapeSize(inputShape),
     configs: layers.map((l) => l.toConfig()),
     dense,
+    weights,
     dropout,
     outputUnits: shapeSize(shape),
     layers: [...layers],
@@ -73,9 +87,9 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
   };
 }
 
-/** Total weights and biases. */
+/** Total number of weight values (trainable or not). */
 export function countPlanParams(plan: ModelPlan): number {
-  return plan.dense.reduce((n, d) => n + d.layer.countParams([d.inputs]), 0);
+  return plan.weights.reduce((n, w) => n + shapeSize(w.shape), 0);
 }
 
 /** `Dense "dense_2" has 10 units` / `Flatten "flatten" outputs 784 values`, for messages about the output width. */
@@ -86,12 +100,13 @@ export function describeOutput(plan: ModelPlan): string {
 
 /**
  * Initial weights drawn once by the facade, so every backend starts from the same numbers: core builds
- * the described layers with one generator seeded with `seed` (kernel then bias of each layer, in order,
- * each with its initializer) — the very draw the scratch engine makes — and hands their weights over.
+ * the described layers with one generator seeded with `seed` (each layer's weights in order, each with its
+ * initializer) — the very draw the scratch engine makes — and hands their weights over.
  */
-export function drawInitialWeights(plan: ModelPlan, seed: number): LayerWeights[] {
+export function drawInitialWeights(plan: ModelPlan, seed: number): NamedWeight[] {
   const network = new SequentialNetwork({ inputShape: plan.inputShape, layers: plan.configs.map(layerFromConfig), kernels: jsKernels, seed });
-  const weights = network.getLayerWeights() as LayerWeights[];
+  const weights = network.getNamedWeights();
   network.dispose();
-  return weights.map((w) => ({ kernel: Float32Array.from(w.kernel), bias: w.bias ? Float32Array.from(w.bias) : null }));
+  // Trainability is the facade's to say (a frozen layer's weights are not trainable), not core's.
+  return weights.map((w, i) => ({ ...w, trainable: plan.weights[i]?.trainable ?? w.trainable }));
 }

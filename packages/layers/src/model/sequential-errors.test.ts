@@ -149,7 +149,7 @@ describe('Sequential bad input', () => {
     const first = model.fit(x, y, { epochs: 2, ...silent });
     await expect(model.fit(x, y, silent)).rejects.toThrow('Cannot start training because another fit() call is ongoing');
     await first;
-    expect(() => model.setWeights([])).toThrow('setWeights expects 6 arrays (the kernel and bias of each Dense layer, in order), got 0');
+    expect(() => model.setWeights([])).toThrow("setWeights expects 6 arrays (dense/kernel, dense/bias, dense_1/kernel, dense_1/bias, dense_2/kernel, dense_2/bias, in Keras's getWeights() order), got 0");
     const weights = model.getWeights();
     weights[0] = zeros(784, 255);
     expect(() => model.setWeights(weights)).toThrow('Dense "dense" kernel expects shape [784, 256], got [784, 255]');

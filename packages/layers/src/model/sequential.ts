@@ -1,4 +1,4 @@
-import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
+import { ArgumentError, describeValue, type Matrix, type NamedWeight, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
 import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
@@ -48,7 +48,7 @@ export class Sequential implements CallbackModel {
   /** The factory chosen by compile (or for inference), whose backend is created as soon as it is ready. */
   private factory: BackendFactory | null = null;
   /** The weights while no backend holds them: drawn from the seed, or given to setWeights. */
-  private weights: LayerWeights[] | null = null;
+  private weights: NamedWeight[] | null = null;
   private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
@@ -176,9 +176,9 @@ export class Sequential implements CallbackModel {
     return this.predict(x, options);
   }
 
-  /** Keras order: kernel ([inputs, units] Matrix), bias (Float32Array), kernel, bias, … */
+  /** Keras's `model.get_weights()` order: each layer's weights in turn (a kernel as a Matrix, a bias as a Float32Array, …). */
   getWeights(): WeightArray[] {
-    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights(), this.plan());
+    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights());
   }
 
   /** `getWeights`; kept for compatibility (weights are always at hand). */
@@ -189,12 +189,12 @@ export class Sequential implements CallbackModel {
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
     this.fitGuard.assertIdleOrInCallback('setWeights()');
-    const layerWeights = fromKerasWeights(weights, this.plan());
+    const named = fromKerasWeights(weights, this.plan());
     if (this.backend) {
-      this.backend.setWeights(layerWeights);
+      this.backend.setWeights(named);
       return;
     }
-    this.weights = layerWeights;
+    this.weights = named;
     this.weightsFromSeed = false;
   }
 
@@ -243,7 +243,7 @@ export class Sequential implements CallbackModel {
   }
 
   /** The weights of the description: drawn once from the seed unless given. */
-  private descriptionWeights(): LayerWeights[] {
+  private descriptionWeights(): NamedWeight[] {
     if (!this.weights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
     this.weights ??= drawInitialWeights(this.plan(), this.seed);
     return this.weights;
