@@ -45,7 +45,7 @@ export async function createTfjsCnnEngine(name: string, model: BenchModel, data:
   const backend = name.replace(/^tfjs-/, '') as 'wasm' | 'cpu' | 'node';
   const info = await adapter.initTfjs({ backend, warn: () => {} });
   const drawn = new SequentialNetwork({ inputShape: CNN_INPUT_SHAPE, layers: CNN_LAYERS.map(layerFromConfig), kernels: jsKernels, seed: model.seed });
-  const initialWeights = drawn.getLayerWeights().map((w) => ({ kernel: Float32Array.from(w.kernel), bias: w.bias ? Float32Array.from(w.bias) : null }));
+  const initialWeights = drawn.getNamedWeights();
   drawn.dispose();
   const tfjs = await adapter.tfjsBackendFactory.create({
     inputShape: CNN_INPUT_SHAPE,

@@ -12,6 +12,7 @@ import type { ModelSpec } from '@backprop/layers';
 import type * as tf from '@tensorflow/tfjs';
 import { activationFromTfjs } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
+import { SPATIAL_CLASS_NAMES, spatialConfigFromTfjs } from './spatial-layer-mapping';
 import { optimizerFromTfjs } from './tfjs-optimizer';
 import { readTfjsWeights } from './tfjs-weights';
 import { regularizationFromTfjs } from './tfjs-regularizers';
@@ -26,11 +27,11 @@ export interface TfjsModelToSpecOptions {
 }
 
 /** Layer classes this reader understands. */
-const supportedLayers = ['Dense', 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
+const supportedLayers = ['Dense', ...SPATIAL_CLASS_NAMES, 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
 
 /**
  * Read a tfjs Sequential model into a model description with its current weights as the initial ones: one layer
- * config per tfjs layer (activation layers such as LeakyReLU become Activation configs). Anything else — a Conv2D,
+ * config per tfjs layer (activation layers such as LeakyReLU become Activation configs). Anything else — a Conv3D,
  * an activation core does not have — throws `TfjsUnsupportedError` naming the layer.
  */
 export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecOptions = {}): ModelSpec {
@@ -70,9 +71,16 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
       case 'Reshape':
         layers.push({ className: 'Reshape', config: { name, targetShape: config.targetShape as number[] } });
         continue;
-      default:
+      default: {
+        const spatial = spatialConfigFromTfjs(className, config, name, (id) => activationFromTfjs(id, name));
+        if (spatial) {
+          layers.push(spatial);
+          weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
+          continue;
+        }
         if (!supportedLayers.includes(className)) throw new TfjsUnsupportedError(`layer "${name}"`, className, supportedLayers);
         layers.push({ className: 'Activation', config: { name, activation: activationLayer(className, config, name) } });
+      }
     }
   }
   if (layers.length === 0) throw new ArgumentError(`tfjs model "${model.name}" has no layers; expected at least one`);

@@ -91,13 +91,13 @@ export class Conv2D extends BaseLayer {
     getInitializer(this.kernelInitializer)(init, receptive * cin, receptive * this.filters, context.rng);
     this.kernel = context.allocate(init.length);
     this.kernel.set(init);
-    const weights: LayerWeight[] = [{ name: 'kernel', shape: [kh, kw, cin, this.filters], value: this.kernel, grad: context.allocate(init.length) }];
+    const weights: LayerWeight[] = [{ name: 'kernel', shape: [kh, kw, cin, this.filters], value: this.kernel, grad: context.allocate(init.length), trainable: true }];
     if (this.useBias) {
       const b = new Float32Array(this.filters);
       getInitializer(this.biasInitializer)(b, this.filters, this.filters, context.rng);
       this.bias = context.allocate(this.filters);
       this.bias.set(b);
-      weights.push({ name: 'bias', shape: [this.filters], value: this.bias, grad: context.allocate(this.filters) });
+      weights.push({ name: 'bias', shape: [this.filters], value: this.bias, grad: context.allocate(this.filters), trainable: true });
     }
     this.weights = weights;
     return [g.outH, g.outW, this.filters];

@@ -16,7 +16,7 @@ import {
   resolveInitializerName,
   windowGeometry,
 } from '@backprop/core';
-import { LAYER_OPTION_KEYS, LAYER_UNSUPPORTED, Layer, type LayerOptions } from './layer';
+import { LAYER_OPTION_KEYS, LAYER_UNSUPPORTED, Layer, type LayerOptions, type LayerWeightSpec } from './layer';
 
 /** Options of `Conv2D`, named as tfjs's `tf.layers.conv2d` names them (Keras's, in camelCase). */
 export interface Conv2DOptions extends LayerOptions {
@@ -121,13 +121,9 @@ export class Conv2DLayer extends Layer {
   }
 
   /** Keras's Conv2D weights: kernel [kh, kw, inChannels, filters], then bias [filters]. */
-  weightSpecs(inputShape: readonly number[]): { name: string; shape: readonly number[]; trainable: boolean }[] {
+  override weightSpecs(inputShape: readonly number[]): LayerWeightSpec[] {
     const kernel = { name: 'kernel', shape: [this.kernelSize[0], this.kernelSize[1], inputShape[inputShape.length - 1], this.filters], trainable: true };
     return this.useBias ? [kernel, { name: 'bias', shape: [this.filters], trainable: true }] : [kernel];
-  }
-
-  override countParams(inputShape: readonly number[]): number {
-    return this.weightSpecs(inputShape).reduce((n, w) => n + w.shape.reduce((m, d) => m * d, 1), 0);
   }
 }
 

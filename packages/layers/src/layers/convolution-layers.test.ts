@@ -66,7 +66,7 @@ describe('image layers of the facade', () => {
       ['dropout', '(None, 1600)', '0'],
       ['dense', '(None, 10)', '16010'],
     ]);
-    expect(lines).toContain('Total params: 34826');
+    expect(lines).toContain('Total params: 34,826');
     expect(model.countParams()).toBe(34826);
   });
 
