@@ -1,7 +1,7 @@
 import { ModelFormatError } from '@backprop/core';
 import { fromTfjsSlotNames, toTfjsSlotNames } from '../backend/tfjs-slot-names';
 import { optimizerStateFromWeights, optimizerWeightsArtifacts, splitOptimizerWeights } from './optimizer-weights';
-import type { NamedWeight } from './weights-manifest';
+import type { ManifestWeight } from './weights-manifest';
 
 const shapes = new Map<string, readonly number[]>([
   ['d/kernel', [2, 3]],
@@ -21,9 +21,9 @@ const state = {
 };
 
 /** The manifest entries and bytes as loadModel's reader hands them over. */
-function asRead(entries: { name: string; shape: number[]; dtype: string; group?: string }[], bytes: Uint8Array): Map<string, NamedWeight> {
+function asRead(entries: { name: string; shape: number[]; dtype: string; group?: string }[], bytes: Uint8Array): Map<string, ManifestWeight> {
   const view = new DataView(bytes.buffer);
-  const out = new Map<string, NamedWeight>();
+  const out = new Map<string, ManifestWeight>();
   let offset = 0;
   for (const e of entries) {
     const count = e.shape.reduce((n, d) => n * d, 1);

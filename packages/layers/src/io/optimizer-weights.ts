@@ -1,6 +1,6 @@
 import { findNonFinite, ModelFormatError, NonFiniteWeightError, type OptimizerState } from '@backprop/core';
 import type { WeightsManifestEntry } from './model-json';
-import type { NamedWeight } from './weights-manifest';
+import type { ManifestWeight } from './weights-manifest';
 
 /** tfjs's name for the step count it saves first (tfjs-core src/optimizers/optimizer.ts `saveIterations`: "Named for Python compatibility"). */
 export const ITERATIONS_WEIGHT = 'iter';
@@ -32,9 +32,9 @@ export function optimizerWeightsArtifacts(state: OptimizerState, weightShapes: R
 }
 
 /** The model's weights and the optimizer's, apart (tfjs-layers `decodeModelAndOptimizerWeights`: by `group`). */
-export function splitOptimizerWeights(weights: ReadonlyMap<string, NamedWeight>): { model: Map<string, NamedWeight>; optimizer: Map<string, NamedWeight> } {
-  const model = new Map<string, NamedWeight>();
-  const optimizer = new Map<string, NamedWeight>();
+export function splitOptimizerWeights(weights: ReadonlyMap<string, ManifestWeight>): { model: Map<string, ManifestWeight>; optimizer: Map<string, ManifestWeight> } {
+  const model = new Map<string, ManifestWeight>();
+  const optimizer = new Map<string, ManifestWeight>();
   for (const [name, weight] of weights) (weight.group === OPTIMIZER_GROUP ? optimizer : model).set(name, weight);
   return { model, optimizer };
 }
@@ -47,7 +47,7 @@ export function splitOptimizerWeights(weights: ReadonlyMap<string, NamedWeight>)
  * slots whose weight the model does not have are therefore matched by position, the k-th to weight k mod n,
  * as tfjs does. Null when there are none.
  */
-export function optimizerStateFromWeights(weights: ReadonlyMap<string, NamedWeight>, weightShapes: ReadonlyMap<string, readonly number[]>, file: string): OptimizerState | null {
+export function optimizerStateFromWeights(weights: ReadonlyMap<string, ManifestWeight>, weightShapes: ReadonlyMap<string, readonly number[]>, file: string): OptimizerState | null {
   if (weights.size === 0) return null;
   const iter = weights.get(ITERATIONS_WEIGHT);
   if (iter?.values.length !== 1 || !Number.isSafeInteger(iter.values[0]) || iter.values[0] < 0) {

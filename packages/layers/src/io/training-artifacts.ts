@@ -3,7 +3,7 @@ import type { Sequential } from '../model/sequential';
 import { type ModelJson, modelArtifacts, WEIGHTS_FILE } from './model-json';
 import { optimizerStateFromWeights, optimizerWeightsArtifacts } from './optimizer-weights';
 import { compileOptionsFromTrainingConfig, trainingConfigJson } from './training-config';
-import type { NamedWeight } from './weights-manifest';
+import type { ManifestWeight } from './weights-manifest';
 
 /** tfjs-core's `io.SaveConfig`, the second argument of `model.save`. */
 export interface SaveConfig {
@@ -70,7 +70,7 @@ function checkSaveConfig(config: SaveConfig | undefined): boolean {
  * its backend is ready. Without a training config the model stays uncompiled; optimizer weights without one
  * are a ModelFormatError (tfjs drops them).
  */
-export function restoreTraining(model: Sequential, trainingConfig: unknown, optimizerWeights: ReadonlyMap<string, NamedWeight>, modelWeights: ReadonlyMap<string, NamedWeight>, file: string): void {
+export function restoreTraining(model: Sequential, trainingConfig: unknown, optimizerWeights: ReadonlyMap<string, ManifestWeight>, modelWeights: ReadonlyMap<string, ManifestWeight>, file: string): void {
   if (trainingConfig === undefined || trainingConfig === null) {
     // Porting note: tfjs drops optimizer weights it has no optimizer for; here that is a format error.
     if (optimizerWeights.size > 0) throw new ModelFormatError(`${file}: the manifest has optimizer weights but model.json has no trainingConfig to build the optimizer from`);
