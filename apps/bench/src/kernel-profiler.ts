@@ -54,6 +54,11 @@ export function profileKernels(inner: Kernels, labeller: Labeller): { kernels: K
     momentumUpdate: timed('momentumUpdate', k.momentumUpdate.bind(k), (a) => [a[3]]),
     adamUpdate: timed('adamUpdate', k.adamUpdate.bind(k), (a) => [a[4]]),
     rmspropUpdate: timed('rmspropUpdate', k.rmspropUpdate.bind(k), (a) => [a[4]]),
+    // Batch normalization is not in the profiled dense stack: passed through untimed.
+    batchNormStatistics: k.batchNormStatistics.bind(k),
+    batchNormApply: k.batchNormApply.bind(k),
+    batchNormBackward: k.batchNormBackward.bind(k),
+    movingAverageUpdate: k.movingAverageUpdate.bind(k),
   };
   return { kernels, sites, reset: () => sites.clear() };
 }

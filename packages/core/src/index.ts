@@ -59,6 +59,8 @@ export { Dropout as DropoutLayer, type DropoutConfig, type MaskSource, rngMaskSo
 export { Flatten as FlattenLayer, type FlattenConfig } from './layers/flatten';
 export { Reshape as ReshapeLayer, type ReshapeConfig } from './layers/reshape';
 export { InputLayer, type InputLayerConfig } from './layers/input-layer';
+export { BatchNormalization as BatchNormalizationLayer, type BatchNormalizationConfig } from './layers/batch-normalization';
+export { type BatchNormKernels, batchNormKernels } from './kernels/batch-norm-kernels';
 export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
 export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
 export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';

@@ -26,6 +26,12 @@ export { modelFromArtifacts } from './io/model-from-artifacts';
 export type { LoadedArtifacts, ModelArtifacts, ModelIOHandler } from './io/model-io-handler';
 export type { LayerJson, ModelJson, WeightsManifestEntry, WeightsManifestGroup } from './io/model-json';
 export { Activation, type ActivationArgs, type ActivationConstructor, ActivationLayer } from './layers/activation';
+export {
+  BatchNormalization,
+  type BatchNormalizationConstructor,
+  BatchNormalizationLayer,
+  type BatchNormalizationOptions,
+} from './layers/batch-normalization';
 export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';

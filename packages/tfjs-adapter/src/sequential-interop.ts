@@ -2,6 +2,7 @@ import type { LayerConfig } from '@backprop/core';
 import {
   Activation,
   type ActivationArgs,
+  BatchNormalization,
   Dense,
   type DenseArgs,
   Dropout,
@@ -52,5 +53,7 @@ function facadeLayer(layer: LayerConfig, inputShape: number[] | undefined): Laye
       return Reshape({ ...layer.config, ...shape });
     case 'InputLayer':
       return InputLayer({ ...layer.config });
+    case 'BatchNormalization':
+      return BatchNormalization({ ...layer.config, ...shape });
   }
 }

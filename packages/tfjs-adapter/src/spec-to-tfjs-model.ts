@@ -2,6 +2,7 @@ import { ArgumentError, activationSpec, type LayerConfig, type NamedWeight } fro
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
+import { checkTfjsBatchNormalization, tfjsBatchNormalization } from './batch-normalization-mapping';
 import { type TfjsWeightOwner, writeTfjsWeights } from './tfjs-weights';
 
 /** One layer config of the description in tfjs: the tfjs layers it became, and the one holding its weights. */
@@ -29,6 +30,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
   checkSpec(spec);
   // Everything that can throw on bad input (activation mapping) runs before any tensor exists.
   for (const layer of spec.layers) {
+    if (layer.className === 'BatchNormalization') checkTfjsBatchNormalization(layer.config);
     if (layer.className === 'Dense') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
     if (layer.className === 'Activation') tfjsActivation(activationSpec(layer.config.activation));
   }
@@ -76,6 +78,9 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
           break;
         case 'Flatten':
           made.push(tf.layers.flatten({ name, ...first() }));
+          break;
+        case 'BatchNormalization':
+          made.push(tfjsBatchNormalization(layer.config, name, first()));
           break;
         case 'Reshape':
           made.push(tf.layers.reshape({ targetShape: [...layer.config.targetShape], name, ...first() }));

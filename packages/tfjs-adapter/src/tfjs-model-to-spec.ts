@@ -14,6 +14,7 @@ import { activationFromTfjs } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
 import { optimizerFromTfjs } from './tfjs-optimizer';
 import { readTfjsWeights } from './tfjs-weights';
+import { batchNormalizationFromTfjs } from './batch-normalization-mapping';
 
 export interface TfjsModelToSpecOptions {
   /** Default: the compiled model's loss when core has it, else `mse`. */
@@ -25,7 +26,7 @@ export interface TfjsModelToSpecOptions {
 }
 
 /** Layer classes this reader understands. */
-const supportedLayers = ['Dense', 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
+const supportedLayers = ['Dense', 'BatchNormalization', 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
 
 /**
  * Read a tfjs Sequential model into a model description with its current weights as the initial ones: one layer
@@ -52,6 +53,10 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
           className: 'Dense',
           config: { name, units: Number(config.units), activation: activationFromTfjs(String(config.activation ?? 'linear'), name), useBias: config.useBias !== false },
         });
+        weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
+        continue;
+      case 'BatchNormalization':
+        layers.push({ className: 'BatchNormalization', config: batchNormalizationFromTfjs(config, name, layer.trainable) });
         weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
         continue;
       case 'Dropout':

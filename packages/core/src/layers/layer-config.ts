@@ -1,5 +1,6 @@
 import { UnknownNameError } from '../errors';
 import { Activation, type ActivationConfig } from './activation';
+import { BatchNormalization, type BatchNormalizationConfig } from './batch-normalization';
 import { Dense, type DenseConfig } from './dense';
 import { Dropout, type DropoutConfig } from './dropout';
 import { Flatten, type FlattenConfig } from './flatten';
@@ -18,7 +19,8 @@ export type LayerConfig =
   | { readonly className: 'Dropout'; readonly config: DropoutConfig }
   | { readonly className: 'Flatten'; readonly config: FlattenConfig }
   | { readonly className: 'Reshape'; readonly config: ReshapeConfig }
-  | { readonly className: 'InputLayer'; readonly config: InputLayerConfig };
+  | { readonly className: 'InputLayer'; readonly config: InputLayerConfig }
+  | { readonly className: 'BatchNormalization'; readonly config: BatchNormalizationConfig };
 
 export type LayerClassName = LayerConfig['className'];
 
@@ -29,6 +31,7 @@ const factories: { readonly [K in LayerClassName]: (config: Extract<LayerConfig,
   Flatten: (c) => new Flatten(c),
   Reshape: (c) => new Reshape(c),
   InputLayer: (c) => new InputLayer(c),
+  BatchNormalization: (c) => new BatchNormalization(c),
 };
 
 /** The layer types core implements. */
