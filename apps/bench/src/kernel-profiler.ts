@@ -65,6 +65,11 @@ export function profileKernels(inner: Kernels, labeller: Labeller): { kernels: K
     maxPoolBackward: timed('maxPoolBackward', k.maxPoolBackward.bind(k), windowDims(3)),
     avgPool: timed('avgPool', k.avgPool.bind(k), windowDims(2)),
     avgPoolBackward: timed('avgPoolBackward', k.avgPoolBackward.bind(k), windowDims(2)),
+    // Batch normalization is not in the profiled dense stack: passed through untimed.
+    batchNormStatistics: k.batchNormStatistics.bind(k),
+    batchNormApply: k.batchNormApply.bind(k),
+    batchNormBackward: k.batchNormBackward.bind(k),
+    movingAverageUpdate: k.movingAverageUpdate.bind(k),
   };
   return { kernels, sites, reset: () => sites.clear() };
 }

@@ -83,6 +83,8 @@ export { GlobalAveragePooling2D as GlobalAveragePooling2DLayer, type GlobalAvera
 export { ZeroPadding2D as ZeroPadding2DLayer, type ZeroPadding2DConfig } from './layers/zero-padding-2d';
 export { checkChannelsLast, type DataFormat } from './layers/channels-last';
 export { integerPair, type PaddingMode, paddingMode, type WindowGeometry, windowGeometry } from './kernels/window-geometry';
+export { BatchNormalization as BatchNormalizationLayer, type BatchNormalizationConfig } from './layers/batch-normalization';
+export { type BatchNormKernels, batchNormKernels } from './kernels/batch-norm-kernels';
 export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
 export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
 export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';

@@ -36,6 +36,12 @@ export type { LayerJson, ModelJson, WeightsManifestEntry, WeightsManifestGroup }
 export type { SaveConfig } from './io/training-artifacts';
 export type { TrainingConfigJson } from './io/training-config';
 export { Activation, type ActivationArgs, type ActivationConstructor, ActivationLayer } from './layers/activation';
+export {
+  BatchNormalization,
+  type BatchNormalizationConstructor,
+  BatchNormalizationLayer,
+  type BatchNormalizationOptions,
+} from './layers/batch-normalization';
 export { Dense, type DenseArgs, type DenseConstructor, DenseLayer, type DenseOptions, type InitializerOption } from './layers/dense';
 export { Dropout, type DropoutArgs, type DropoutConstructor, DropoutLayer } from './layers/dropout';
 export { Flatten, type FlattenConstructor, FlattenLayer } from './layers/flatten';

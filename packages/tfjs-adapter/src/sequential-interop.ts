@@ -5,6 +5,7 @@ import {
   AveragePooling2D,
   Conv2D,
   type Conv2DArgs,
+  BatchNormalization,
   Dense,
   type DenseArgs,
   Dropout,
@@ -71,5 +72,7 @@ function facadeLayer(layer: LayerConfig, inputShape: number[] | undefined): Laye
       return GlobalAveragePooling2D({ ...layer.config, ...shape } as GlobalAveragePooling2DArgs);
     case 'ZeroPadding2D':
       return ZeroPadding2D({ ...layer.config, ...shape } as ZeroPadding2DArgs);
+    case 'BatchNormalization':
+      return BatchNormalization({ ...layer.config, ...shape });
   }
 }

@@ -5,6 +5,7 @@ import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
 import { TfjsUnsupportedError } from './errors';
 import { tfjsSpatialLayers } from './spatial-layer-mapping';
 import { denseRegularization } from './tfjs-regularizers';
+import { checkTfjsBatchNormalization, tfjsBatchNormalization } from './batch-normalization-mapping';
 import { type TfjsWeightOwner, writeTfjsWeights } from './tfjs-weights';
 
 /** One layer config of the description in tfjs: the tfjs layers it became, and the one holding its weights. */
@@ -32,6 +33,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
   checkSpec(spec);
   // Everything that can throw on bad input (activation mapping) runs before any tensor exists.
   for (const layer of spec.layers) {
+    if (layer.className === 'BatchNormalization') checkTfjsBatchNormalization(layer.config);
     if (layer.className === 'Dense') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
     if (layer.className === 'Activation') tfjsActivation(activationSpec(layer.config.activation));
     if (layer.className === 'Conv2D') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
@@ -81,6 +83,9 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly NamedWeight[] 
           break;
         case 'Flatten':
           made.push(tf.layers.flatten({ name, ...first() }));
+          break;
+        case 'BatchNormalization':
+          made.push(tfjsBatchNormalization(layer.config, name, first()));
           break;
         case 'Reshape':
           made.push(tf.layers.reshape({ targetShape: [...layer.config.targetShape], name, ...first() }));

@@ -228,7 +228,8 @@ export class TfjsBackend implements Backend {
         h = tf.mul(h, tf.tensor(mask, h.shape));
         return;
       }
-      for (const layer of group.layers) h = layer.apply(h, { training }) as tf.Tensor;
+      // A frozen layer (BatchNormalization) runs in inference mode, as Keras 3's `training and self.trainable`.
+      for (const layer of group.layers) h = layer.apply(h, { training: training && layer.trainable }) as tf.Tensor;
       const penalty = activityPenalty(group, h, rows);
       if (penalty) this.activity.push(penalty);
     });

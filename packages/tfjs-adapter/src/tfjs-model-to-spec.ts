@@ -16,6 +16,7 @@ import { SPATIAL_CLASS_NAMES, spatialConfigFromTfjs } from './spatial-layer-mapp
 import { optimizerFromTfjs } from './tfjs-optimizer';
 import { readTfjsWeights } from './tfjs-weights';
 import { regularizationFromTfjs } from './tfjs-regularizers';
+import { batchNormalizationFromTfjs } from './batch-normalization-mapping';
 
 export interface TfjsModelToSpecOptions {
   /** Default: the compiled model's loss when core has it, else `mse`. */
@@ -27,7 +28,7 @@ export interface TfjsModelToSpecOptions {
 }
 
 /** Layer classes this reader understands. */
-const supportedLayers = ['Dense', ...SPATIAL_CLASS_NAMES, 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
+const supportedLayers = ['Dense', 'BatchNormalization', ...SPATIAL_CLASS_NAMES, 'Flatten', 'Reshape', 'Dropout', 'LeakyReLU', 'ELU', 'BackpropScaledElu', 'ReLU', 'Softmax', 'Activation', 'InputLayer'];
 
 /**
  * Read a tfjs Sequential model into a model description with its current weights as the initial ones: one layer
@@ -60,6 +61,10 @@ export function tfjsModelToSpec(model: tf.LayersModel, options: TfjsModelToSpecO
             ...regularizationFromTfjs(config, `layer "${name}"`),
           },
         });
+        weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
+        continue;
+      case 'BatchNormalization':
+        layers.push({ className: 'BatchNormalization', config: batchNormalizationFromTfjs(config, name, layer.trainable) });
         weights.push(...readTfjsWeights([{ name, layers: [layer] }]));
         continue;
       case 'Dropout':

@@ -1,3 +1,4 @@
+import { batchNormKernels } from './batch-norm-kernels';
 import { getActivation } from '../activations/activation-registry';
 import { jsConvolutionKernels } from './js-conv-kernels';
 import type { Kernels } from './kernels';
@@ -19,6 +20,7 @@ export const JS_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3;
  */
 export const jsKernels: Kernels = {
   name: 'js',
+  ...batchNormKernels,
   memoryLimitBytes: JS_MEMORY_LIMIT_BYTES,
   ...jsConvolutionKernels,
 

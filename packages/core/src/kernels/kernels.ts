@@ -1,3 +1,4 @@
+import type { BatchNormKernels } from './batch-norm-kernels';
 import type { ActivationName } from '../descriptors/activation-descriptors';
 import type { FloatArray } from '../matrix';
 import type { WindowGeometry } from './window-geometry';
@@ -21,7 +22,7 @@ export interface ActivationSpec {
  * - `accumulate` adds into the output instead of overwriting it.
  * - The `js` kernels also accept `Float64Array` (used for gradient checking); other sets may require float32.
  */
-export interface Kernels extends ConvolutionKernels {
+export interface Kernels extends ConvolutionKernels, BatchNormKernels {
   /** `js` for the TypeScript reference, `wasm` for WebAssembly SIMD. */
   readonly name: string;
   /** What exactly runs, for reports: e.g. `SIMD` or `relaxed SIMD (FMA)` for wasm. */

@@ -1,3 +1,4 @@
+import { batchNormKernels } from './batch-norm-kernels';
 import { ACTIVATION_DESCRIPTORS } from '../descriptors/activation-descriptors';
 import { ArgumentError, KernelError } from '../errors';
 import type { FloatArray } from '../matrix';
@@ -104,6 +105,8 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
 
   return {
     name: 'wasm',
+    // Batch normalization runs as the reference code on the wasm heap's own buffers (not a hot spot).
+    ...batchNormKernels,
     detail: `${module.relaxedSimd ? 'relaxed SIMD (FMA)' : 'SIMD'}${threads > 1 ? `, ${threads} threads` : ''}`,
     relaxedSimd: module.relaxedSimd,
     threads,

@@ -2,6 +2,7 @@ import { UnknownNameError } from '../errors';
 import { Activation, type ActivationConfig } from './activation';
 import { AveragePooling2D } from './average-pooling-2d';
 import { Conv2D, type Conv2DConfig } from './conv2d';
+import { BatchNormalization, type BatchNormalizationConfig } from './batch-normalization';
 import { Dense, type DenseConfig } from './dense';
 import { Dropout, type DropoutConfig } from './dropout';
 import { Flatten, type FlattenConfig } from './flatten';
@@ -29,7 +30,8 @@ export type LayerConfig =
   | { readonly className: 'MaxPooling2D'; readonly config: Pooling2DConfig }
   | { readonly className: 'AveragePooling2D'; readonly config: Pooling2DConfig }
   | { readonly className: 'GlobalAveragePooling2D'; readonly config: GlobalAveragePooling2DConfig }
-  | { readonly className: 'ZeroPadding2D'; readonly config: ZeroPadding2DConfig };
+  | { readonly className: 'ZeroPadding2D'; readonly config: ZeroPadding2DConfig }
+  | { readonly className: 'BatchNormalization'; readonly config: BatchNormalizationConfig };
 
 export type LayerClassName = LayerConfig['className'];
 
@@ -45,6 +47,7 @@ const factories: { readonly [K in LayerClassName]: (config: Extract<LayerConfig,
   AveragePooling2D: (c) => new AveragePooling2D(c),
   GlobalAveragePooling2D: (c) => new GlobalAveragePooling2D(c),
   ZeroPadding2D: (c) => new ZeroPadding2D(c),
+  BatchNormalization: (c) => new BatchNormalization(c),
 };
 
 /** The layer types core implements. */

@@ -1,5 +1,6 @@
 import { findNonFinite, NonFiniteWeightError } from '@backprop/core';
 import type { ActivationLayer } from '../layers/activation';
+import type { BatchNormalizationLayer } from '../layers/batch-normalization';
 import type { DenseLayer } from '../layers/dense';
 import { denseRegularizationJson } from './regularizer-json';
 import type { DropoutLayer } from '../layers/dropout';
@@ -102,6 +103,29 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
       case 'Reshape':
         out.push({ class_name: 'Reshape', config: { target_shape: [...(layer as ReshapeLayer).targetShape], ...common } });
         break;
+      case 'BatchNormalization': {
+        const bn = layer as BatchNormalizationLayer;
+        out.push({
+          class_name: 'BatchNormalization',
+          config: {
+            axis: -1,
+            momentum: bn.momentum,
+            epsilon: bn.epsilon,
+            center: bn.center,
+            scale: bn.scale,
+            beta_initializer: kerasInitializer(bn.betaInitializer),
+            gamma_initializer: kerasInitializer(bn.gammaInitializer),
+            moving_mean_initializer: kerasInitializer(bn.movingMeanInitializer),
+            moving_variance_initializer: kerasInitializer(bn.movingVarianceInitializer),
+            beta_regularizer: null,
+            gamma_regularizer: null,
+            beta_constraint: null,
+            gamma_constraint: null,
+            ...common,
+          },
+        });
+        break;
+      }
       case 'InputLayer':
         out.push({ class_name: 'InputLayer', config: { batch_input_shape: [null, ...layer.inputShape!], dtype: 'float32', sparse: false, name: layer.name } });
         break;

@@ -1,5 +1,6 @@
 import { type ActivationName, ModelFormatError } from '@backprop/core';
 import { Activation } from '../layers/activation';
+import { batchNormalizationFromJson } from './batch-normalization-json';
 import { Dense } from '../layers/dense';
 import { Dropout } from '../layers/dropout';
 import { Flatten } from '../layers/flatten';
@@ -14,7 +15,7 @@ export interface Topology {
   readonly layers: Layer[];
 }
 
-const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'Flatten', 'Reshape', ...SPATIAL_LAYER_CLASSES, ...kerasActivationLayerNames, 'InputLayer'];
+const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'Flatten', 'Reshape', ...SPATIAL_LAYER_CLASSES, ...kerasActivationLayerNames, 'InputLayer', 'BatchNormalization'];
 
 /**
  * The layers of a Keras / tfjs Sequential topology: `modelTopology` as tfjs writes it
@@ -82,6 +83,8 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
         inputShape,
         ...trainable,
       });
+    case 'BatchNormalization':
+      return batchNormalizationFromJson(cfg, { name, inputShape, ...trainable }, where);
     case 'Dropout':
       return Dropout({ rate: cfg.rate as number, name, inputShape, ...trainable });
     case 'Flatten':

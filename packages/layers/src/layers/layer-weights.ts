@@ -9,7 +9,7 @@ export type { WeightArray, WeightInput };
 /** The owner of a layer and the positions of the layer's weights in its `getWeights` list, or null when it has none yet. */
 function placeOf(layer: Layer): { owner: LayerOwner; indices: number[] } | null {
   const owner = layer.owner;
-  if (!owner || !owner.layers.includes(layer)) return null;
+  if (!owner?.layers.includes(layer)) return null;
   let weights: ReturnType<LayerOwner['plan']>['weights'];
   try {
     weights = owner.plan().weights;
