@@ -1,8 +1,16 @@
 // Shared jest configuration: TypeScript through swc, tests beside the source, workspace packages
 // resolved to their sources so a test never needs a build of a sibling package.
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '../..');
+
+/**
+ * h5wasm (HDF5 for the Keras files of packages/layers) ships ESM only and exports no `require` entry:
+ * jest, which runs CommonJS, is pointed at its ESM file and transforms it like our sources.
+ */
+const h5wasmLink = path.join(root, 'packages/layers/node_modules/h5wasm');
+const h5wasm = fs.existsSync(h5wasmLink) ? { '^h5wasm$': path.join(fs.realpathSync(h5wasmLink), 'dist/esm/hdf5_hl.js') } : {};
 
 /** @param {string} packageDir */
 function jestConfig(packageDir) {
@@ -23,12 +31,14 @@ function jestConfig(packageDir) {
     },
     testMatch: ['<rootDir>/src/**/*.test.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    transformIgnorePatterns: ['/node_modules/(?!\\.pnpm/h5wasm@|h5wasm/)'],
     moduleNameMapper: {
       '^@backprop/core$': `${root}/packages/core/src/index.ts`,
       '^@backprop/layers$': `${root}/packages/layers/src/index.ts`,
       '^@backprop/datasets$': `${root}/packages/datasets/src/index.ts`,
       '^@backprop/tfjs-adapter$': `${root}/packages/tfjs-adapter/src/index.ts`,
       '^@backprop/fuzz$': `${root}/tools/fuzz/src/index.ts`,
+      ...h5wasm,
     },
     reporters: ['default', path.join(__dirname, 'summary-reporter.js')],
   };

@@ -1,4 +1,4 @@
-import type { Kernels } from '@backprop/core';
+import type { Kernels, WindowGeometry } from '@backprop/core';
 
 /** Time and work of one kernel call site (a method at one shape), summed over the profiled steps. */
 export interface KernelSite {
@@ -54,8 +54,27 @@ export function profileKernels(inner: Kernels, labeller: Labeller): { kernels: K
     momentumUpdate: timed('momentumUpdate', k.momentumUpdate.bind(k), (a) => [a[3]]),
     adamUpdate: timed('adamUpdate', k.adamUpdate.bind(k), (a) => [a[4]]),
     rmspropUpdate: timed('rmspropUpdate', k.rmspropUpdate.bind(k), (a) => [a[4]]),
+    adagradUpdate: timed('adagradUpdate', k.adagradUpdate.bind(k), (a) => [a[3]]),
+    adadeltaUpdate: timed('adadeltaUpdate', k.adadeltaUpdate.bind(k), (a) => [a[4]]),
+    adamaxUpdate: timed('adamaxUpdate', k.adamaxUpdate.bind(k), (a) => [a[4]]),
+    nadamUpdate: timed('nadamUpdate', k.nadamUpdate.bind(k), (a) => [a[4]]),
+    // The sliding-window kernels, by batch and [outH, outW, channels] of their geometry.
+    im2col: timed('im2col', k.im2col.bind(k), windowDims(2)),
+    col2im: timed('col2im', k.col2im.bind(k), windowDims(2)),
+    maxPool: timed('maxPool', k.maxPool.bind(k), windowDims(3)),
+    maxPoolBackward: timed('maxPoolBackward', k.maxPoolBackward.bind(k), windowDims(3)),
+    avgPool: timed('avgPool', k.avgPool.bind(k), windowDims(2)),
+    avgPoolBackward: timed('avgPoolBackward', k.avgPoolBackward.bind(k), windowDims(2)),
   };
   return { kernels, sites, reset: () => sites.clear() };
+}
+
+/** Dimensions of a sliding-window kernel call: batch (argument `batch`), then outH, outW and channels of the geometry after it. */
+function windowDims(batch: number): (args: readonly unknown[]) => number[] {
+  return (a) => {
+    const g = a[batch + 1] as WindowGeometry;
+    return [a[batch] as number, g.outH, g.outW, g.channels];
+  };
 }
 
 /**

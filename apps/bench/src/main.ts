@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: in one run, time training steps of the 784-256-128-10 network (batch 128, SGD) for
+ * `pnpm bench`: in one run, time training steps of the 784-256-128-10 network (batch 128, SGD; or with
+ * `--model cnn` the CNN of cnn-model.ts, ours and tfjs only) for
  * every engine that loads here — scratch-wasm on 1 and 2 threads, scratch-js, tfjs-wasm, tfjs-cpu
  * (tfjs-node if installed), jax-js — and the native peers when a Python has them (PyTorch, Keras 3 on
  * JAX, on 1 and 2 threads; see python-peers.ts, BACKPROP_BENCH_PYTHON), all on the same real MNIST
@@ -8,6 +9,7 @@
  *
  *   pnpm bench -- --steps 30 --engines scratch-wasm,tfjs-wasm --json bench.json
  *   pnpm bench -- --profile --steps 100 --threads 2   (per-kernel table of one training step instead)
+ *   pnpm bench -- --model cnn --batch-size 64 --engines scratch-wasm,tfjs-wasm   (the CNN of cnn-model.ts)
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,6 +17,8 @@ import { parseArgs } from 'node:util';
 import { loadWasmKernels, writeFileAtomic } from '@backprop/core';
 import type { BenchData, BenchEngine, BenchModel } from './bench-engine';
 import { benchTable, type BenchResult, fillRatios } from './bench-table';
+import { createScratchCnnEngine, createTfjsCnnEngine } from './cnn-engines';
+import { cnnInferenceFlops, cnnTrainingFlops } from './cnn-model';
 import { createJaxJsEngine } from './jax-js-engine';
 import { timeSteps } from './measure';
 import { mnistBatches } from './mnist-batches';
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       repeats: { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
       threads: { type: 'string', default: '1' },
+      model: { type: 'string', default: 'mlp' },
     },
   });
   const steps = positiveInt(values.steps, '--steps');
@@ -62,10 +67,15 @@ async function main(): Promise<void> {
   const repeats = positiveInt(values.repeats, '--repeats');
   const engines = String(values.engines).split(',');
   for (const e of engines) if (!ALL_ENGINES.includes(e)) throw new Error(`--engines: unknown engine "${e}"; expected some of ${ALL_ENGINES.join(', ')}`);
+  const cnn = values.model === 'cnn';
+  if (!cnn && values.model !== 'mlp') throw new Error(`--model must be "mlp" or "cnn", got ${JSON.stringify(values.model)}`);
+  if (cnn) for (const e of engines) if (!CNN_ENGINES.has(e)) throw new Error(`--model cnn: engine "${e}" has no CNN here; expected some of ${[...CNN_ENGINES].join(', ')}`);
   const model: BenchModel = { layers: [784, 256, 128, 10], activation: 'sigmoid', batchSize, learningRate: 0.01, seed: 1 };
   const stepsPerEpoch = Math.ceil(EPOCH_SAMPLES / batchSize);
-  const flopsPerStep = trainingFlopsPerStep(model.layers, batchSize);
-  console.log(`784-256-128-10 sigmoid/softmax, batch ${batchSize}, ${stepsPerEpoch} steps per epoch, ${(flopsPerStep / 1e6).toFixed(1)} MFLOP per step`);
+  const flopsPerStep = cnn ? cnnTrainingFlops(batchSize) : trainingFlopsPerStep(model.layers, batchSize);
+  const flopsInfer1000 = cnn ? cnnInferenceFlops(1000) : inferenceFlops(model.layers, 1000);
+  const title = cnn ? 'CNN Conv2D 32 - MaxPool - Conv2D 64 - MaxPool - Dense 10 (relu/softmax, SGD)' : '784-256-128-10 sigmoid/softmax';
+  console.log(`${title}, batch ${batchSize}, ${stepsPerEpoch} steps per epoch, ${(flopsPerStep / 1e6).toFixed(1)} MFLOP per step`);
 
   const data = mnistBatches(batchSize, 32, 1000);
   if (values.profile) {
@@ -93,7 +103,7 @@ async function main(): Promise<void> {
         const t = runPythonPeer(found.python, python.framework, python.threads, model, data, batchFile, { steps: n, repeats });
         timing = { ...t, threads: python.threads, description: `${t.version}, ${python.threads === 1 ? 'pinned to 1 core' : `${python.threads} threads`}` };
       } else {
-        const engine = await createEngine(name, model, data);
+        const engine = cnn ? await createCnnEngine(name, model, data) : await createEngine(name, model, data);
         const train = await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats });
         const one = await timeSteps(() => engine.infer(1), { steps: slow ? 20 : 200, warmup: 5, repeats });
         const thousand = await timeSteps(() => engine.infer(1000), { steps: slow ? 1 : 5, warmup: 1, repeats });
@@ -117,7 +127,7 @@ async function main(): Promise<void> {
       timeRatioToPytorch1Thread: null,
       inferenceImagesPerSecondBatch1: 1000 / timing.msInfer1,
       inferenceImagesPerSecondBatch1000: (1000 * 1000) / timing.msInfer1000,
-      inferenceGflopsBatch1000: inferenceFlops(model.layers, 1000) / (timing.msInfer1000 * 1e6),
+      inferenceGflopsBatch1000: flopsInfer1000 / (timing.msInfer1000 * 1e6),
     };
     results.push(result);
     console.log(`${name}: ${result.msPerStep.toFixed(2)} ms/step, ${result.secondsPerEpoch.toFixed(2)} s/epoch, ${result.gflops.toFixed(1)} GFLOP/s`);
@@ -126,7 +136,7 @@ async function main(): Promise<void> {
   fillRatios(results);
   console.log(`\n${benchTable(results)}`);
   if (values.json) {
-    const doc = { schemaVersion: 2, createdAt: new Date().toISOString(), node: process.version, model, stepsPerEpoch, results };
+    const doc = { schemaVersion: 2, createdAt: new Date().toISOString(), node: process.version, model: cnn ? { name: 'cnn', batchSize, learningRate: model.learningRate, seed: model.seed } : model, stepsPerEpoch, results };
     writeFileAtomic(values.json, `${JSON.stringify(doc, null, 2)}\n`);
     console.log(`results written to ${values.json}`);
   }
@@ -153,6 +163,19 @@ async function createEngine(name: string, model: BenchModel, data: BenchData): P
   if (name === 'scratch-js') return createScratchEngine('js', model, data);
   if (name === 'jax-js-wasm') return createJaxJsEngine(model, data);
   return createTfjsEngine(name, model, data);
+}
+
+/** The engines with the CNN: ours and tfjs's (the Python peers and jax-js run the MLP only). */
+const CNN_ENGINES = new Set(['scratch-wasm', 'scratch-wasm-2t', 'scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfjs-node']);
+
+async function createCnnEngine(name: string, model: BenchModel, data: BenchData): Promise<BenchEngine> {
+  if (name === 'scratch-wasm' || name === 'scratch-wasm-2t') {
+    const kernels = loadWasmKernels('auto', { threads: engineThreads(name) });
+    if (!kernels) throw new Error('the wasm kernels do not load here (run `pnpm --filter @backprop/core build`)');
+    return createScratchCnnEngine('wasm', model, data, kernels);
+  }
+  if (name === 'scratch-js') return createScratchCnnEngine('js', model, data);
+  return createTfjsCnnEngine(name, model, data);
 }
 
 function positiveInt(value: string | boolean | undefined, flag: string): number {

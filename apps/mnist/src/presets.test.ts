@@ -2,8 +2,8 @@ import { UnknownNameError } from '@backprop/core';
 import { DEFAULT_PRESET, getPreset, isPresetName, PRESETS, presetNames } from './presets';
 
 describe('presets', () => {
-  it('lists quick, pyimagesearch and modern, with quick (3 epochs) the default', () => {
-    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern']);
+  it('lists quick, pyimagesearch, modern and cnn, with quick (3 epochs) the default', () => {
+    expect(presetNames).toEqual(['quick', 'pyimagesearch', 'modern', 'cnn']);
     expect(DEFAULT_PRESET).toBe('quick');
     expect(getPreset('quick')).toMatchObject({ activation: 'relu', optimizer: 'adam', epochs: 3, split: { kind: 'mnist' } });
     for (const name of presetNames) expect(PRESETS[name].name).toBe(name);
@@ -32,6 +32,11 @@ describe('presets', () => {
       epochs: 15,
       split: { kind: 'mnist' },
     });
+  });
+
+  it("describes Keras's mnist_convnet as the cnn preset", () => {
+    expect(getPreset('cnn')).toMatchObject({ architecture: 'convnet', activation: 'relu', optimizer: 'adam', learningRate: 0.001, batchSize: 128, epochs: 15, split: { kind: 'mnist' } });
+    expect(getPreset('modern').architecture).toBe('mlp');
   });
 
   it('rejects unknown names, including inherited object keys', () => {

@@ -3,8 +3,10 @@
 export { gemm, gemmBlock, gemmWorkspaceBytes } from './gemm';
 export { activationBackward, biasActivation } from './activations';
 export { columnSums } from './column-sums';
+export { col2im, im2col, maxPool, maxPoolBackward } from './convolution';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';
 export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizers';
+export { adadeltaUpdate, adagradUpdate, adamaxUpdate, nadamUpdate } from './adaptive-optimizers';
 
 /** First byte of linear memory that the module's own static data does not use. */
 export function heapBase(): usize {

@@ -1,7 +1,7 @@
 export * from './errors';
 export * from './matrix';
 export * from './random';
-export type { ActivationSpec, Kernels } from './kernels/kernels';
+export type { ActivationSpec, ConvolutionKernels, Kernels } from './kernels/kernels';
 export * from './descriptors';
 export { JS_MEMORY_LIMIT_BYTES, jsKernels } from './kernels/js-kernels';
 export { describeKernels, getKernels, loadKernels, registerKernels, registeredKernelNames, setKernels } from './kernels/kernel-registry';
@@ -13,9 +13,11 @@ export { activationSpec, getActivation, sigmoid, type ActivationDefinition, type
 export { acceptedLossNames, EPSILON, getLoss, resolveLossName, type Loss, type LossSpec } from './losses/loss-registry';
 export {
   getInitializer,
+  resolveInitializer,
   resolveInitializerName,
   type Initializer,
 } from './initializers/initializer-registry';
+export { type ConfigurableInitializer, type InitializerSpec, initializerFromObject } from './initializers/initializer-spec';
 export {
   createOptimizer,
   optimizerSlotCount,
@@ -25,6 +27,19 @@ export {
   type OptimizerSpec,
   type ParameterSlot,
 } from './optimizers/optimizer-registry';
+export type { OptimizerState, OptimizerVariable } from './optimizers/optimizer-state';
+export { clipGradients, type ClippingOptions } from './optimizers/gradient-clipping';
+export {
+  type CosineDecayConfig,
+  type ExponentialDecayConfig,
+  isLearningRateSchedule,
+  type LearningRateScheduleName,
+  learningRateScheduleNames,
+  type LearningRateScheduleSpec,
+  learningRateScheduleSpec,
+  type PiecewiseConstantDecayConfig,
+  scheduledLearningRate,
+} from './optimizers/learning-rate-schedules';
 export { DenseNetwork, type DenseLayerConfig, type DenseLayerState, type DenseNetworkOptions, type LayerWeights } from './network/dense-network';
 export {
   allocatingFor,
@@ -34,6 +49,7 @@ export {
   estimateDenseMemory,
   kernelsMemoryName,
   type MemoryLayer,
+  type OtherMemoryLayer,
 } from './network/model-memory';
 export { NeuralNetwork, type FitOptions, type NeuralNetworkOptions } from './network/neural-network';
 export { Perceptron, type PerceptronFitOptions, type PerceptronOptions } from './network/perceptron';
@@ -58,6 +74,26 @@ export { Dropout as DropoutLayer, type DropoutConfig, type MaskSource, rngMaskSo
 export { Flatten as FlattenLayer, type FlattenConfig } from './layers/flatten';
 export { Reshape as ReshapeLayer, type ReshapeConfig } from './layers/reshape';
 export { InputLayer, type InputLayerConfig } from './layers/input-layer';
+export { Conv2D as Conv2DLayer, type Conv2DConfig } from './layers/conv2d';
+export { MaxPooling2D as MaxPooling2DLayer } from './layers/max-pooling-2d';
+export { AveragePooling2D as AveragePooling2DLayer } from './layers/average-pooling-2d';
+export type { Pooling2DConfig } from './layers/pooling-2d';
+export { GlobalAveragePooling2D as GlobalAveragePooling2DLayer, type GlobalAveragePooling2DConfig } from './layers/global-average-pooling-2d';
+export { ZeroPadding2D as ZeroPadding2DLayer, type ZeroPadding2DConfig } from './layers/zero-padding-2d';
+export { checkChannelsLast, type DataFormat } from './layers/channels-last';
+export { integerPair, type PaddingMode, paddingMode, type WindowGeometry, windowGeometry } from './kernels/window-geometry';
 export { type LayerClassName, type LayerConfig, layerClassNames, layerFromConfig } from './layers/layer-config';
 export { SequentialNetwork, type SequentialNetworkOptions } from './network/sequential-network';
 export { fuseNeighbours, type FusedPlan } from './network/layer-fusion';
+export {
+  type ConstraintConfig,
+  type ConstraintIdentifier,
+  type RegularizerConfig,
+  type RegularizerIdentifier,
+  resolveConstraint,
+  resolveRegularizer,
+  type SerializedObject,
+  type TfjsSerializable,
+} from './regularizers/weight-regularizer';
+export { addPenaltyGradient, applyConstraint, penaltyValue } from './regularizers/weight-penalty';
+export { checkSampleWeights } from './network/loss-terms';

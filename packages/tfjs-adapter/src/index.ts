@@ -10,6 +10,7 @@ export {
 } from './compare-engines';
 export { TfjsBackendUnavailableError, TfjsUnsupportedError } from './errors';
 export { createModelSpec, type ModelSpecOptions } from './model-spec';
+export { predictTensor } from './predict-tensor';
 export { ScaledElu } from './scaled-elu-layer';
 export { fromTfjsModel, toTfjsModel } from './sequential-interop';
 export { type SequentialToSpecOptions, sequentialToSpec } from './sequential-to-spec';
@@ -18,7 +19,11 @@ export { TfjsBackend } from './tfjs-backend';
 export { tfjsBackendFactory } from './tfjs-backend-factory';
 export { fusedSoftmaxCrossEntropy, type TfjsLoss, tfjsLoss } from './tfjs-losses';
 export { tfjsModelToSpec, type TfjsModelToSpecOptions } from './tfjs-model-to-spec';
-export { optimizerFromTfjs, tfjsOptimizer } from './tfjs-optimizer';
+export { AdadeltaOptimizer } from './tfjs-adadelta';
+export { AdamWOptimizer } from './tfjs-adamw';
+export { NadamOptimizer } from './tfjs-nadam';
+export { optimizerFromTfjs, tfjsOptimizer, tfjsOptimizerClassNames, translateTfjsOptimizer } from './tfjs-optimizer';
+export { TfjsOptimizerRun } from './tfjs-optimizer-run';
 export {
   consumerSearchPaths,
   describeSkipped,

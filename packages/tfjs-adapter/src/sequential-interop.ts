@@ -2,14 +2,23 @@ import type { LayerConfig } from '@backprop/core';
 import {
   Activation,
   type ActivationArgs,
+  AveragePooling2D,
+  Conv2D,
+  type Conv2DArgs,
   Dense,
   type DenseArgs,
   Dropout,
   Flatten,
+  GlobalAveragePooling2D,
+  type GlobalAveragePooling2DArgs,
   InputLayer,
   type Layer,
+  MaxPooling2D,
+  type Pooling2DArgs,
   Reshape,
   Sequential,
+  ZeroPadding2D,
+  type ZeroPadding2DArgs,
 } from '@backprop/layers';
 import type * as tf from '@tensorflow/tfjs';
 import { sequentialToSpec } from './sequential-to-spec';
@@ -57,5 +66,15 @@ function facadeLayer(layer: LayerConfig, inputShape: number[] | undefined): Laye
       return Reshape({ ...layer.config, ...shape });
     case 'InputLayer':
       return InputLayer({ ...layer.config });
+    case 'Conv2D':
+      return Conv2D({ ...layer.config, ...shape } as Conv2DArgs);
+    case 'MaxPooling2D':
+      return MaxPooling2D({ ...layer.config, ...shape } as Pooling2DArgs);
+    case 'AveragePooling2D':
+      return AveragePooling2D({ ...layer.config, ...shape } as Pooling2DArgs);
+    case 'GlobalAveragePooling2D':
+      return GlobalAveragePooling2D({ ...layer.config, ...shape } as GlobalAveragePooling2DArgs);
+    case 'ZeroPadding2D':
+      return ZeroPadding2D({ ...layer.config, ...shape } as ZeroPadding2DArgs);
   }
 }

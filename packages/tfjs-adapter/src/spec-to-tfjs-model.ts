@@ -2,6 +2,8 @@ import { ArgumentError, activationSpec, type LayerConfig, type LayerWeights, Sha
 import type { ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
 import { tfjsActivation, tfjsActivationLayer } from './activation-mapping';
+import { tfjsSpatialLayers } from './spatial-layer-mapping';
+import { denseRegularization } from './tfjs-regularizers';
 import { writeDenseWeights } from './tfjs-weights';
 
 /** One layer config of the description in tfjs: the tfjs layers it became, and the one holding its weights. */
@@ -31,6 +33,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
   for (const layer of spec.layers) {
     if (layer.className === 'Dense') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
     if (layer.className === 'Activation') tfjsActivation(activationSpec(layer.config.activation));
+    if (layer.className === 'Conv2D') tfjsActivation(activationSpec(layer.config.activation ?? 'linear'));
   }
   const model = tf.sequential();
   const groups: TfjsLayerGroup[] = [];
@@ -60,6 +63,7 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
             name,
             // The weights are overwritten below; zeros spend no random numbers.
             kernelInitializer: 'zeros',
+            ...denseRegularization(config),
             ...first(),
           });
           made.push(dense, ...plan.extraLayers(name));
@@ -78,6 +82,8 @@ export function buildTfjsModel(spec: ModelSpec, weights: readonly LayerWeights[]
         case 'Reshape':
           made.push(tf.layers.reshape({ targetShape: [...layer.config.targetShape], name, ...first() }));
           break;
+        default:
+          made.push(...(tfjsSpatialLayers(layer, { name, ...first() }) ?? []));
       }
       for (const l of made) add(l);
       groups.push({ config: layer, layers: made, dense });

@@ -2,6 +2,7 @@ import {
   type ActivationSpec,
   ArgumentError,
   activationSpec,
+  checkSampleWeights,
   type LayerConfig,
   type LayerWeights,
   type MaskSource,
@@ -12,9 +13,12 @@ import {
 } from '@backprop/core';
 import type { Backend, DropoutMasks, ModelSpec } from '@backprop/layers';
 import * as tf from '@tensorflow/tfjs';
+import { convTrainingProblem } from './conv-training-limits';
 import { buildTfjsModel, type TfjsLayerGroup } from './spec-to-tfjs-model';
 import { type TfjsLoss, tfjsLoss } from './tfjs-losses';
-import { tfjsOptimizer } from './tfjs-optimizer';
+import { TfjsOptimizerRun } from './tfjs-optimizer-run';
+import { activityPenalty, applyConstraints, weightPenalties } from './tfjs-regularizers';
+import { weightedTfjsLoss } from './tfjs-sample-weights';
 import { readDenseWeights, writeDenseWeights } from './tfjs-weights';
 
 /**
@@ -27,7 +31,7 @@ export class TfjsBackend implements Backend {
   readonly model: tf.Sequential;
   private readonly groups: readonly TfjsLayerGroup[];
   private readonly loss: TfjsLoss;
-  private readonly optimizer: tf.Optimizer;
+  private readonly optimizer: TfjsOptimizerRun;
   private readonly variables: tf.Variable[];
   private readonly inputShape: readonly number[];
   private readonly inputSize: number;
@@ -40,6 +44,10 @@ export class TfjsBackend implements Backend {
    */
   private lastOutput: tf.Tensor | null = null;
   private disposed = false;
+  /** Why tfjs cannot train this model here (a Conv2D it has no gradient kernel for), thrown by `trainOnBatch`. */
+  private readonly cannotTrain: Error | null;
+  /** Activity penalties of the current forward pass, added to its loss by `batchLoss`. */
+  private activity: tf.Scalar[] = [];
 
   constructor(spec: ModelSpec, description: string) {
     // The loss first (it allocates nothing), then the model (which disposes itself if it fails), then the
@@ -47,7 +55,7 @@ export class TfjsBackend implements Backend {
     this.loss = tfjsLoss(spec.loss, endsInSoftmax(spec.layers) ? SOFTMAX : LINEAR);
     const parts = buildTfjsModel(spec);
     try {
-      this.optimizer = tfjsOptimizer(spec.optimizer);
+      this.optimizer = new TfjsOptimizerRun(spec.optimizer);
     } catch (error) {
       parts.model.dispose();
       throw error;
@@ -60,10 +68,12 @@ export class TfjsBackend implements Backend {
     this.outputSize = shapeSize(this.model.outputs[0].shape.slice(1) as number[]);
     this.ownMasks = rngMaskSource(new Rng(spec.seed));
     this.description = description;
+    this.cannotTrain = convTrainingProblem(spec.layers, tf.getBackend());
   }
 
-  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number {
+  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks, sampleWeights?: Float32Array): number {
     this.checkAlive('trainOnBatch');
+    if (this.cannotTrain) throw this.cannotTrain;
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
     this.releaseLastOutput();
@@ -73,21 +83,24 @@ export class TfjsBackend implements Backend {
       // computeGradients then applyGradients is what minimize(f, true, varList) does, split so that a
       // non-finite loss skips the update (its gradients are not finite either), as core's trainStep does:
       // the weights stay the last good ones for the facade to report the divergence.
-      return this.optimizer.computeGradients(() => {
+      return this.optimizer.optimizer.computeGradients(() => {
         const output = this.forwardPass(xs, rows, masks, true).reshape([rows, this.outputSize]) as tf.Tensor2D;
         // Kept (one tensor, replaced every step) so metrics need no second forward pass.
         this.lastOutput = tf.keep(output);
-        return this.loss.compute(output, ys);
+        return this.batchLoss(output, ys, sampleWeights);
       }, this.variables);
     });
     const loss = value.dataSync()[0];
-    if (Number.isFinite(loss)) this.optimizer.applyGradients(grads);
+    if (Number.isFinite(loss)) {
+      this.optimizer.apply(grads, this.variables);
+      applyConstraints(this.groups);
+    }
     tf.dispose([value, ...Object.values(grads)]);
     return loss;
   }
 
   /** Inference-mode outputs into `out` and the loss by `trainOnBatch`'s own `TfjsLoss` (the fused form on logits where it trains so). */
-  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number {
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array, sampleWeights?: Float32Array): number {
     this.checkAlive('evaluateOnBatch');
     checkBatch(x, rows, this.inputSize, 'x');
     checkBatch(y, rows, this.outputSize, 'y');
@@ -97,7 +110,7 @@ export class TfjsBackend implements Backend {
       const xs = tf.tensor(x.subarray(0, rows * this.inputSize), [rows, ...this.inputShape]);
       const ys = tf.tensor2d(y.subarray(0, size), [rows, this.outputSize]);
       const output = this.forwardPass(xs, rows, undefined, false).reshape([rows, this.outputSize]) as tf.Tensor2D;
-      return [this.loss.compute(output, ys), this.loss.fromLogits ? tf.softmax(output) : output];
+      return [this.batchLoss(output, ys, sampleWeights), this.loss.fromLogits ? tf.softmax(output) : output];
     });
     out.set((outputs.dataSync() as Float32Array).subarray(0, size));
     const value = loss.dataSync()[0];
@@ -132,6 +145,20 @@ export class TfjsBackend implements Backend {
     const values = Float32Array.from(probabilities.dataSync() as Float32Array);
     if (probabilities !== output) probabilities.dispose();
     return values;
+  }
+
+  /** The learning rate of the next step (see TfjsOptimizerRun: settable, or a schedule's value). */
+  getLearningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(value: number): void {
+    this.checkAlive('setLearningRate');
+    this.optimizer.learningRate = value;
+  }
+
+  optimizerIterations(): number {
+    return this.optimizer.iterations;
   }
 
   getWeights(): LayerWeights[] {
@@ -186,8 +213,22 @@ export class TfjsBackend implements Backend {
         return;
       }
       for (const layer of group.layers) h = layer.apply(h, { training }) as tf.Tensor;
+      const penalty = activityPenalty(group, h, rows);
+      if (penalty) this.activity.push(penalty);
     });
     return h;
+  }
+
+  /**
+   * The loss of a batch as Keras 3 computes it (`Trainer.compute_loss`): the data loss — the batch mean, or
+   * Σ wᵣ·lᵣ / rows with sample weights — plus every regularization penalty of the last forward pass.
+   */
+  private batchLoss(output: tf.Tensor2D, ys: tf.Tensor2D, sampleWeights: Float32Array | undefined): tf.Scalar {
+    if (sampleWeights) checkSampleWeights(sampleWeights, output.shape[0]);
+    const data = sampleWeights ? weightedTfjsLoss(this.loss, output, ys, sampleWeights) : this.loss.compute(output, ys);
+    const penalties = [...weightPenalties(this.groups), ...this.activity];
+    this.activity = [];
+    return penalties.reduce<tf.Scalar>((sum, p) => tf.add(sum, p), data);
   }
 
   private mask(masks: DropoutMasks | undefined, index: number, rows: number, width: number, rate: number, name: string): Float32Array {
@@ -224,7 +265,8 @@ function endsInSoftmax(layers: readonly LayerConfig[]): boolean {
   const before = layers[layers.length - 2];
   const activationOf = (l: LayerConfig | undefined) =>
     l?.className === 'Dense' ? activationSpec(l.config.activation ?? 'linear').name : l?.className === 'Activation' ? activationSpec(l.config.activation).name : null;
-  if (last?.className === 'Dense') return activationOf(last) === 'softmax';
+  // A Dense with an activity regularizer keeps its probabilities (the penalty's input): not fused, as in core.
+  if (last?.className === 'Dense') return activationOf(last) === 'softmax' && !last.config.activityRegularizer;
   return last?.className === 'Activation' && activationOf(last) === 'softmax' && before?.className === 'Dense' && activationOf(before) === 'linear';
 }
 

@@ -23,7 +23,9 @@ export function writeDenseWeights(dense: tf.layers.Layer, weights: LayerWeights,
   const values: tf.Tensor[] = [tf.tensor2d(Float32Array.from(weights.kernel), [inputs, units])];
   if (biasVar && weights.bias) values.push(tf.tensor1d(Float32Array.from(weights.bias)));
   // assign() shares the data of the new tensors with the variables, so disposing ours afterwards is safe.
-  dense.setWeights(values);
+  // Assigned to the variables themselves: tfjs's layer.setWeights goes through LayerVariable.write, which applies
+  // the weight's constraint; Keras's set_weights does not (constraints act after optimizer updates only).
+  dense.weights.forEach((w, i) => (w.read() as tf.Variable).assign(values[i]));
   tf.dispose(values);
 }
 

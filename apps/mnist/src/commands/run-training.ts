@@ -30,7 +30,7 @@ export async function runTraining(cmd: BenchCommand | TrainCommand, argv: readon
   let tfjs: TfjsSetup | null = null;
   let parity: ParityResult | null = null;
   try {
-    if (cmd.engines.includes('tfjs')) tfjs = await setUpTfjs(cmd.tfjsBackend, (line) => log(line));
+    if (cmd.engines.includes('tfjs')) tfjs = await setUpTfjs(cmd.tfjsBackend, (line) => log(line), { trainsConv2D: settings.architecture === 'convnet' });
     if (tfjs && cmd.engines.includes('scratch') && cmd.paritySteps > 0) {
       parity = await checkParity(settings, data, cmd.paritySteps);
       log(paritySentence(parity));

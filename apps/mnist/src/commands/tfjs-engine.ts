@@ -15,10 +15,17 @@ export interface TfjsSetup {
  * TensorFlow.js backend — or the best one that loads. Loaded lazily so a scratch-only run never pays
  * for TensorFlow.js.
  */
-export async function setUpTfjs(backend: TfjsBackendName | null, warn: (line: string) => void): Promise<TfjsSetup> {
+export async function setUpTfjs(backend: TfjsBackendName | null, warn: (line: string) => void, options: { trainsConv2D?: boolean } = {}): Promise<TfjsSetup> {
   const adapter = await import('@backprop/tfjs-adapter');
-  const info = await adapter.initTfjs({ ...(backend ? { backend } : {}), warn });
-  const skipped = info.skipped.map((s) => `${s.backend}: ${s.reason}`);
+  let info = await adapter.initTfjs({ ...(backend ? { backend } : {}), warn });
+  const extra: string[] = [];
+  // tfjs-backend-wasm cannot train a Conv2D (it has no Conv2DBackpropFilter kernel): the automatic choice moves
+  // on to cpu, as it moves on from a backend that does not load. A forced --tfjs-backend wasm is kept (and fails with the adapter's error).
+  if (options.trainsConv2D && !backend && info.backend === 'wasm') {
+    info = await adapter.initTfjs({ backend: 'cpu', warn });
+    extra.push('wasm: tfjs-backend-wasm has no Conv2DBackpropFilter kernel, so it cannot train a Conv2D');
+  }
+  const skipped = [...info.skipped.map((s) => `${s.backend}: ${s.reason}`), ...extra];
   for (const line of skipped) warn(`tfjs: skipped ${line}`);
   return { description: adapter.describeTfjs(info), backend: info.backend, skipped };
 }

@@ -1,4 +1,5 @@
-import { type InitializerName, initializerAliases, initializerNames } from '../descriptors/initializer-descriptors';
+import { INITIALIZER_DESCRIPTORS, type InitializerName, initializerAliases, initializerNames } from '../descriptors/initializer-descriptors';
+import { drawInitializerSpec, type InitializerSpec, initializerFromObject } from './initializer-spec';
 import { ArgumentError, describeValue, UnknownNameError } from '../errors';
 import type { Rng } from '../random';
 
@@ -38,8 +39,15 @@ const initializers: Record<InitializerName, Initializer> = {
   heNormal: (out, fanIn, _fanOut, rng) => truncatedNormal(out, Math.sqrt(2 / fanIn), rng),
   heUniform: (out, fanIn, _fanOut, rng) => uniform(out, Math.sqrt(6 / fanIn), rng),
   lecunNormal: (out, fanIn, _fanOut, rng) => truncatedNormal(out, Math.sqrt(1 / fanIn), rng),
+  lecunUniform: (out, fanIn, _fanOut, rng) => uniform(out, Math.sqrt(3 / fanIn), rng),
   zeros: (out) => out.fill(0),
   ones: (out) => out.fill(1),
+  // The configurable ones with Keras 3's defaults (their configs are drawn by drawInitializerSpec).
+  randomNormal: (out, fanIn, fanOut, rng) => drawInitializerSpec({ name: 'randomNormal', config: { mean: 0, stddev: 0.05 } }, out, fanIn, fanOut, rng),
+  randomUniform: (out, fanIn, fanOut, rng) => drawInitializerSpec({ name: 'randomUniform', config: { minval: -0.05, maxval: 0.05 } }, out, fanIn, fanOut, rng),
+  truncatedNormal: (out, fanIn, fanOut, rng) => drawInitializerSpec({ name: 'truncatedNormal', config: { mean: 0, stddev: 0.05 } }, out, fanIn, fanOut, rng),
+  varianceScaling: (out, fanIn, fanOut, rng) =>
+    drawInitializerSpec({ name: 'varianceScaling', config: { scale: 1, mode: 'fan_in', distribution: 'truncated_normal' } }, out, fanIn, fanOut, rng),
 };
 
 export { initializerNames };
@@ -51,6 +59,24 @@ export function resolveInitializerName(name: string): InitializerName {
   throw new UnknownNameError('initializer', name, [...initializerNames, ...Object.keys(initializerAliases)]);
 }
 
-export function getInitializer(name: string): Initializer {
+/** A name, or an initializer with its config (`InitializerSpec`). */
+export function getInitializer(name: string | InitializerSpec): Initializer {
+  if (typeof name === 'object' && name !== null) {
+    const spec = initializerFromObject({ className: INITIALIZER_DESCRIPTORS[name.name]?.kerasClass ?? name.name, config: name.config }, 'initializer');
+    return typeof spec === 'string' ? initializers[spec] : (out, fanIn, fanOut, rng) => drawInitializerSpec(spec, out, fanIn, fanOut, rng);
+  }
   return initializers[resolveInitializerName(name)];
+}
+
+/** An initializer as given (name in any spelling, tfjs object, `{ className, config }`) as a core name or an InitializerSpec. */
+export function resolveInitializer(value: unknown, where: string): InitializerName | InitializerSpec {
+  if (typeof value === 'string' || typeof value !== 'object' || value === null) return resolveInitializerName(value as string);
+  if ('name' in value && 'config' in value && !('className' in value)) return getInitializerSpecChecked(value as InitializerSpec, where);
+  return initializerFromObject(value, where);
+}
+
+function getInitializerSpecChecked(spec: InitializerSpec, where: string): InitializerSpec {
+  const resolved = initializerFromObject({ className: INITIALIZER_DESCRIPTORS[spec.name]?.kerasClass ?? String(spec.name), config: spec.config }, where);
+  if (typeof resolved === 'string') throw new ArgumentError(`${where}: ${spec.name} takes no config`);
+  return resolved;
 }

@@ -1,4 +1,5 @@
 import { getActivation } from '../activations/activation-registry';
+import { jsConvolutionKernels } from './js-conv-kernels';
 import type { Kernels } from './kernels';
 
 /** Probability floor of Keras's categorical_crossentropy (backend epsilon). */
@@ -19,6 +20,7 @@ export const JS_MEMORY_LIMIT_BYTES = 4 * 1024 ** 3;
 export const jsKernels: Kernels = {
   name: 'js',
   memoryLimitBytes: JS_MEMORY_LIMIT_BYTES,
+  ...jsConvolutionKernels,
 
   alloc(length) {
     return new Float32Array(length);
@@ -136,6 +138,51 @@ export const jsKernels: Kernels = {
       const step = momentum * mom[i] + (lr * gi) / Math.sqrt(si + epsilon);
       mom[i] = step;
       w[i] -= step;
+    }
+  },
+
+  adagradUpdate(w, g, acc, n, lr, epsilon) {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const a = acc[i] + gi * gi;
+      acc[i] = a;
+      w[i] -= (lr * gi) / Math.sqrt(a + epsilon);
+    }
+  },
+
+  adadeltaUpdate(w, g, accGrad, accDelta, n, lr, rho, epsilon) {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const a = rho * accGrad[i] + (1 - rho) * gi * gi;
+      accGrad[i] = a;
+      const delta = (-Math.sqrt(accDelta[i] + epsilon) * gi) / Math.sqrt(a + epsilon);
+      accDelta[i] = rho * accDelta[i] + (1 - rho) * delta * delta;
+      w[i] += lr * delta;
+    }
+  },
+
+  adamaxUpdate(w, g, m, u, n, lr, beta1, beta2, epsilon, t) {
+    const c1 = 1 - beta1 ** t;
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const mi = m[i] + (gi - m[i]) * (1 - beta1);
+      const ui = Math.max(beta2 * u[i], Math.abs(gi));
+      m[i] = mi;
+      u[i] = ui;
+      w[i] -= (lr * mi) / (c1 * (ui + epsilon));
+    }
+  },
+
+  nadamUpdate(w, g, m, v, n, lr, beta1, beta2, epsilon, momentumScale, gradientScale, t) {
+    const c2 = 1 - beta2 ** t;
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const mi = m[i] + (gi - m[i]) * (1 - beta1);
+      const vi = v[i] + (gi * gi - v[i]) * (1 - beta2);
+      m[i] = mi;
+      v[i] = vi;
+      const mHat = momentumScale * mi + gradientScale * gi;
+      w[i] -= (mHat * lr) / (Math.sqrt(vi / c2) + epsilon);
     }
   },
 };

@@ -1,5 +1,6 @@
 import type { ActivationName } from '../descriptors/activation-descriptors';
 import type { FloatArray } from '../matrix';
+import type { WindowGeometry } from './window-geometry';
 
 export type { ActivationName };
 
@@ -20,7 +21,7 @@ export interface ActivationSpec {
  * - `accumulate` adds into the output instead of overwriting it.
  * - The `js` kernels also accept `Float64Array` (used for gradient checking); other sets may require float32.
  */
-export interface Kernels {
+export interface Kernels extends ConvolutionKernels {
   /** `js` for the TypeScript reference, `wasm` for WebAssembly SIMD. */
   readonly name: string;
   /** What exactly runs, for reports: e.g. `SIMD` or `relaxed SIMD (FMA)` for wasm. */
@@ -117,4 +118,62 @@ export interface Kernels {
     momentum: number,
     epsilon: number,
   ): void;
+
+  /** Adagrad (Duchi et al., 2011; keras/src/optimizers/adagrad.py): acc += g²; w −= lr·g / √(acc + ε). */
+  adagradUpdate(w: FloatArray, g: FloatArray, acc: FloatArray, n: number, lr: number, epsilon: number): void;
+  /**
+   * Adadelta (Zeiler, 2012; keras/src/optimizers/adadelta.py): a = ρa + (1−ρ)g²; Δ = −√(d + ε)·g / √(a + ε);
+   * d = ρd + (1−ρ)Δ²; w += lr·Δ.
+   */
+  adadeltaUpdate(w: FloatArray, g: FloatArray, accGrad: FloatArray, accDelta: FloatArray, n: number, lr: number, rho: number, epsilon: number): void;
+  /**
+   * Adamax (Kingma & Ba, 2015, §7.1; keras/src/optimizers/adamax.py): m = m + (g − m)(1−β₁); u = max(β₂u, |g|);
+   * w −= lr·m / ((1−β₁ᵗ)(u + ε)).
+   */
+  adamaxUpdate(w: FloatArray, g: FloatArray, m: FloatArray, u: FloatArray, n: number, lr: number, beta1: number, beta2: number, epsilon: number, t: number): void;
+  /**
+   * Nadam (Dozat, 2015; keras/src/optimizers/nadam.py): m = m + (g − m)(1−β₁); v = v + (g² − v)(1−β₂);
+   * m̂ = momentumScale·m + gradientScale·g; w −= lr·m̂ / (√(v / (1−β₂ᵗ)) + ε). The caller computes the two
+   * scales from the momentum schedule: μₜ₊₁/(1 − Πμ·μₜ₊₁) and (1 − μₜ)/(1 − Πμ).
+   */
+  nadamUpdate(
+    w: FloatArray,
+    g: FloatArray,
+    m: FloatArray,
+    v: FloatArray,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    epsilon: number,
+    momentumScale: number,
+    gradientScale: number,
+    t: number,
+  ): void;
+}
+
+/**
+ * The sliding-window kernels of Conv2D, pooling and ZeroPadding2D, on channels-last batches: `batch`
+ * samples of g.inH × g.inW × g.channels values in, `batch` samples of g.outH × g.outW (× …) out.
+ */
+export interface ConvolutionKernels {
+  /**
+   * Lower a batch to the patch matrix of a convolution (im2col, Chellapilla et al. 2006): one row per
+   * output pixel (batch·outH·outW rows), one column per (ky, kx, c) in that order — the row order of a
+   * Keras / tfjs kernel [kh, kw, cin, cout] — so the convolution is one GEMM, cols · kernel. Padding reads as 0.
+   */
+  im2col(x: FloatArray, cols: FloatArray, batch: number, g: WindowGeometry): void;
+  /** The adjoint of im2col: dx (+)= each patch value added back where it was read from (padding dropped). */
+  col2im(cols: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry, accumulate?: boolean): void;
+  /**
+   * Max pooling: y = the largest value of each window per channel (padding never wins), and `argmax` its
+   * index within the sample ((iy·inW + ix)·C + c, exact in float32 below 2²⁴ values), first one on ties.
+   */
+  maxPool(x: FloatArray, y: FloatArray, argmax: FloatArray, batch: number, g: WindowGeometry): void;
+  /** dx = 0, then dx[argmax] += dy for every output: the gradient goes to the winner of each window. */
+  maxPoolBackward(dy: FloatArray, argmax: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry): void;
+  /** Average pooling: the mean of each window over its values inside the input (TensorFlow's avg_pool leaves padding out of the count). */
+  avgPool(x: FloatArray, y: FloatArray, batch: number, g: WindowGeometry): void;
+  /** dx = 0, then each dy shared equally among the input values its window averaged. */
+  avgPoolBackward(dy: FloatArray, dx: FloatArray, batch: number, g: WindowGeometry): void;
 }

@@ -5,6 +5,8 @@ import type { ActivationName, Kernels } from './kernels';
 import { defaultWasmThreads, hasSharedWasmMemory, threadPoolFactory } from './thread-pool';
 import { WasmHeap } from './wasm-heap';
 import { loadWasmKernelModule, type SimdVariant, type WasmKernelModule } from './wasm-module';
+import { wasmConvolutionKernels } from './wasm-conv-kernels';
+import { wasmAdaptiveOptimizerKernels } from './wasm-optimizer-kernels';
 import { WasmParallel } from './wasm-parallel';
 import { WasmStaging } from './wasm-staging';
 
@@ -111,6 +113,7 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
     // The heap never grows: what is left after the module's data and the GEMM workspace is all models get.
     memoryLimitBytes: heap.buffer.byteLength - heap.usedBytes,
 
+    ...wasmConvolutionKernels(wasm, call),
     alloc: (length) => heap.alloc(length),
     free: (buffer) => heap.free(buffer),
 
@@ -197,6 +200,8 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
         wasm.rmspropUpdate(pw, pg, ps, pMom, n, lr, rho, 1 - rho, momentum, epsilon);
       });
     },
+
+    ...wasmAdaptiveOptimizerKernels(wasm, call),
   };
 }
 

@@ -59,6 +59,28 @@ export interface WasmKernelExports {
     c2: number,
   ): void;
   rmspropUpdate(w: number, g: number, s: number, mom: number, n: number, lr: number, rho: number, oneMinusRho: number, momentum: number, epsilon: number): void;
+  /** assembly/convolution.ts; the thirteen numbers after `batch` are a WindowGeometry (see wasm-conv-kernels.ts). */
+  im2col(x: number, cols: number, batch: number, ...geometry: number[]): void;
+  col2im(cols: number, dx: number, batch: number, ...geometryThenAccumulate: number[]): void;
+  maxPool(x: number, y: number, argmax: number, batch: number, ...poolGeometry: number[]): void;
+  maxPoolBackward(dy: number, argmax: number, dx: number, batch: number, sampleIn: number, sampleOut: number): void;
+  adagradUpdate(w: number, g: number, acc: number, n: number, lr: number, epsilon: number): void;
+  adadeltaUpdate(w: number, g: number, accGrad: number, accDelta: number, n: number, lr: number, rho: number, oneMinusRho: number, epsilon: number): void;
+  adamaxUpdate(w: number, g: number, m: number, u: number, n: number, lr: number, oneMinusBeta1: number, beta2: number, epsilon: number, c1: number): void;
+  nadamUpdate(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    lr: number,
+    oneMinusBeta1: number,
+    oneMinusBeta2: number,
+    epsilon: number,
+    momentumScale: number,
+    gradientScale: number,
+    c2: number,
+  ): void;
 }
 
 export interface WasmKernelModule {

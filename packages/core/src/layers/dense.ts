@@ -2,9 +2,12 @@ import { type ActivationOption, activationSpec } from '../activations/activation
 import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
 import { ArgumentError, ShapeError } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
+import type { InitializerSpec } from '../initializers/initializer-spec';
 import type { ActivationSpec } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
-import { BaseLayer, type LayerContext } from './layer';
+import { addPenaltyGradient, penaltyValue } from '../regularizers/weight-penalty';
+import type { ConstraintConfig, RegularizerConfig } from '../regularizers/weight-regularizer';
+import { BaseLayer, type LayerContext, type LayerWeight } from './layer';
 
 /** Keras's Dense config, in camelCase (tfjs's `tf.layers.dense` arguments). */
 export interface DenseConfig {
@@ -14,13 +17,25 @@ export interface DenseConfig {
   readonly activation?: ActivationOption;
   /** Default true. */
   readonly useBias?: boolean;
-  /** Default `glorotUniform` (Keras's Dense default). */
-  readonly kernelInitializer?: InitializerIdentifier;
+  /** Default `glorotUniform` (Keras's Dense default); a name or a configured `InitializerSpec`. */
+  readonly kernelInitializer?: InitializerIdentifier | InitializerSpec;
   /** Default `zeros`. */
-  readonly biasInitializer?: InitializerIdentifier;
+  readonly biasInitializer?: InitializerIdentifier | InitializerSpec;
+  /** Penalties added to the loss (Keras's `kernel_regularizer`, …), resolved; default none. */
+  readonly kernelRegularizer?: RegularizerConfig | null;
+  readonly biasRegularizer?: RegularizerConfig | null;
+  /** Penalty on the layer's output (after its activation), added to the loss. */
+  readonly activityRegularizer?: RegularizerConfig | null;
+  /** Projections applied after every optimizer update; default none. */
+  readonly kernelConstraint?: ConstraintConfig | null;
+  readonly biasConstraint?: ConstraintConfig | null;
 }
 
 const LINEAR: ActivationSpec = { name: 'linear', alpha: 0 };
+
+function scaled(r: RegularizerConfig, factor: number): RegularizerConfig {
+  return { className: 'L1L2', config: { l1: r.config.l1 * factor, l2: r.config.l2 * factor } };
+}
 
 /**
  * A fully connected layer (keras/src/layers/core/dense.py): output = f(input · kernel + bias), kernel of
@@ -33,8 +48,11 @@ export class Dense extends BaseLayer {
   readonly className = 'Dense';
   readonly units: number;
   readonly useBias: boolean;
-  readonly kernelInitializer: InitializerIdentifier;
-  readonly biasInitializer: InitializerIdentifier;
+  readonly kernelInitializer: InitializerIdentifier | InitializerSpec;
+  readonly biasInitializer: InitializerIdentifier | InitializerSpec;
+  readonly activityRegularizer: RegularizerConfig | null;
+  /** The config, for the weights' regularizers and constraints (attached in setUp). */
+  private readonly config: DenseConfig;
   /** The configured activation. */
   readonly activation: ActivationSpec;
   /** The activation the forward pass applies: the configured one, or that of an Activation layer fused into this one. */
@@ -57,6 +75,8 @@ export class Dense extends BaseLayer {
     this.useBias = config.useBias ?? true;
     this.kernelInitializer = config.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = config.biasInitializer ?? 'zeros';
+    this.activityRegularizer = config.activityRegularizer ?? null;
+    this.config = config;
   }
 
   /** Width of the input, known once built. */
@@ -91,14 +111,17 @@ export class Dense extends BaseLayer {
     this.kernel = context.allocate(init.length);
     this.kernel.set(init);
     this.kernelGrad = context.allocate(init.length);
-    const weights = [{ name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad }];
+    const { kernelRegularizer = null, kernelConstraint = null, biasRegularizer = null, biasConstraint = null } = this.config;
+    const weights: LayerWeight[] = [
+      { name: 'kernel', shape: [inputs, this.units], value: this.kernel, grad: this.kernelGrad, regularizer: kernelRegularizer, constraint: kernelConstraint },
+    ];
     if (this.useBias) {
       const b = new Float32Array(this.units);
       getInitializer(this.biasInitializer)(b, this.units, this.units, context.rng);
       this.bias = context.allocate(this.units);
       this.bias.set(b);
       this.biasGrad = context.allocate(this.units);
-      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad });
+      weights.push({ name: 'bias', shape: [this.units], value: this.bias, grad: this.biasGrad, regularizer: biasRegularizer, constraint: biasConstraint });
     }
     this.weights = weights;
     return [this.units];
@@ -142,7 +165,17 @@ export class Dense extends BaseLayer {
     return this.preActivation;
   }
 
+  /**
+   * The activity penalty of the last forward pass (0 without an activity regularizer), divided by the batch
+   * size as Keras 3 does (keras/src/layers/layer.py, "Normalize by batch size").
+   */
+  activityPenalty(rows: number): number {
+    return this.activityRegularizer ? penaltyValue(this.activityRegularizer, this.output, rows * this.units) / rows : 0;
+  }
+
   backward(dy: FloatArray, rows: number, inputGradient: boolean): FloatArray | null {
+    // The activity penalty's gradient joins the loss's at this layer's output (dy is ours to write).
+    if (this.activityRegularizer) addPenaltyGradient(scaled(this.activityRegularizer, 1 / rows), this.output, dy, rows * this.units);
     let dz = dy;
     // f′ = 1 for linear: skipping the pass gives the same numbers.
     if (this.applied.name !== 'linear') {

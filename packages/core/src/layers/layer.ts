@@ -2,6 +2,7 @@ import { ArgumentError, ShapeError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
 import type { Rng } from '../random';
+import type { ConstraintConfig, RegularizerConfig } from '../regularizers/weight-regularizer';
 import type { MaskSource } from './dropout';
 
 /** What a layer builds with: the kernel set it computes through, its memory, and the seeded generator. */
@@ -25,6 +26,10 @@ export interface LayerWeight {
   readonly shape: readonly number[];
   readonly value: FloatArray;
   readonly grad: FloatArray;
+  /** Penalty added to the loss (Keras's `kernel_regularizer` / `bias_regularizer`); none when absent. */
+  readonly regularizer?: RegularizerConfig | null;
+  /** Projection applied after each optimizer update (Keras's `kernel_constraint`); none when absent. */
+  readonly constraint?: ConstraintConfig | null;
 }
 
 /**

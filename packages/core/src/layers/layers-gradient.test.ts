@@ -1,56 +1,21 @@
 import { ShapeError, UnknownNameError } from '../errors';
-import { jsKernels } from '../kernels/js-kernels';
-import type { LossSpec } from '../losses/loss-registry';
+import { sequentialGradientError } from '../network/sequential-gradient-check';
 import { SequentialNetwork } from '../network/sequential-network';
 import { Rng } from '../random';
 import { Activation } from './activation';
 import { Dense } from './dense';
-import { Dropout, type MaskSource } from './dropout';
+import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import { InputLayer } from './input-layer';
-import type { Layer } from './layer';
 import { type LayerConfig, layerFromConfig } from './layer-config';
 import { Reshape } from './reshape';
-
-/** Masks that repeat on every call, so the loss at w ± ε is measured under the mask of the analytic gradient. */
-function fixedMasks(seed: number): MaskSource {
-  return {
-    fill(mask, rate, count) {
-      const rng = new Rng(seed);
-      for (let i = 0; i < count; i++) mask[i] = rng.uniform() < rate ? 0 : 1 / (1 - rate);
-    },
-  };
-}
 
 function batch(seed: number, length: number): Float64Array {
   const rng = new Rng(seed);
   return Float64Array.from({ length }, () => rng.normal());
 }
 
-/** max over every weight of the relative error between the analytic gradient and central differences (float64 twin). */
-function maxGradientError(layers: () => Layer[], inputShape: number[], loss: LossSpec, x: Float64Array, y: Float64Array, rows: number): number {
-  const build = () =>
-    new SequentialNetwork({ inputShape, layers: layers(), loss, kernels: jsKernels, dtype: 'float64', seed: 3, masks: fixedMasks(11) });
-  const net = build();
-  net.computeGradients(x, y, rows);
-  const twin = build();
-  const eps = 1e-6;
-  let worst = 0;
-  net.weights.forEach((w, t) => {
-    for (let i = 0; i < w.value.length; i++) {
-      const lossAt = (delta: number) => {
-        const values = net.getWeights();
-        values[t][i] += delta;
-        twin.setWeights(values);
-        return twin.computeGradients(x, y, rows);
-      };
-      const numeric = (lossAt(eps) - lossAt(-eps)) / (2 * eps);
-      const analytic = w.grad[i];
-      worst = Math.max(worst, Math.abs(analytic - numeric) / Math.max(Math.abs(analytic), Math.abs(numeric), 1e-7));
-    }
-  });
-  return worst;
-}
+const maxGradientError = sequentialGradientError;
 
 const oneHot = (rows: number, cols: number) => Float64Array.from({ length: rows * cols }, (_, i) => (i % cols === Math.floor(i / cols) % cols ? 1 : 0));
 
@@ -112,7 +77,7 @@ describe('core layers: shapes and fusions', () => {
     expect(() => new SequentialNetwork({ inputShape: [4], layers: [new InputLayer({ inputShape: [5] })] })).toThrow(
       'InputLayer "input_layer" declares input shape [5], got [4]',
     );
-    expect(() => layerFromConfig({ className: 'Conv2D', config: {} } as unknown as LayerConfig)).toThrow(UnknownNameError);
+    expect(() => layerFromConfig({ className: 'Conv3D', config: {} } as unknown as LayerConfig)).toThrow(UnknownNameError);
     expect(layerFromConfig({ className: 'Flatten', config: { name: 'f' } }).name).toBe('f');
   });
 });

@@ -22,13 +22,14 @@ export function fuseNeighbours(layers: readonly Layer[], loss: Loss): FusedPlan 
   const steps: Layer[] = [];
   for (const layer of layers) {
     const previous = steps[steps.length - 1];
-    if (layer instanceof Activation && previous instanceof Dense && previous.appliedActivation.name === 'linear') {
+    if (layer instanceof Activation && previous instanceof Dense && previous.appliedActivation.name === 'linear' && !previous.activityRegularizer) {
       previous.fuseActivation(layer.activation);
       continue;
     }
     steps.push(layer);
   }
   const last = steps[steps.length - 1];
-  const fused = last instanceof Dense && last.appliedActivation.name === 'softmax' && loss.name === 'categoricalCrossentropy';
+  // A Dense with an activity regularizer keeps its own output (the penalty's input) and is not fused.
+  const fused = last instanceof Dense && last.appliedActivation.name === 'softmax' && loss.name === 'categoricalCrossentropy' && !last.activityRegularizer;
   return { steps, softmaxCrossEntropy: fused ? last : null };
 }

@@ -9,11 +9,27 @@ export interface MemoryLayer {
   readonly units: number;
   readonly useBias?: boolean;
   readonly dropoutRate?: number;
+  /** Width of its input; default the previous Dense's units (the first: `inputSize`). Set it when other layers sit in between (a Flatten after convolutions). */
+  readonly inputs?: number;
+}
+
+/** A layer other than Dense (Conv2D, pooling, padding) as far as its memory goes. */
+export interface OtherMemoryLayer {
+  /** For messages: `Conv2D "conv2d"`. */
+  readonly label: string;
+  /** Weights (as many gradients and optimizer slots follow). */
+  readonly params: number;
+  /** Values of its batch buffers per sample (see each core layer's `bufferWidths`). */
+  readonly valuesPerRow: number;
 }
 
 export interface DenseMemoryOptions {
   readonly inputSize: number;
   readonly layers: readonly MemoryLayer[];
+  /** Per-sample output width; default the last Dense's units (set it when the model ends in another layer). */
+  readonly outputSize?: number;
+  /** Layers other than Dense: their weights and batch buffers. */
+  readonly otherLayers?: readonly OtherMemoryLayer[];
   /** Rows of the largest batch the network will see (its per-batch buffers are sized for it). */
   readonly batchSize: number;
   /** State buffers the optimizer keeps per parameter: 0 for plain SGD, 1 with momentum, 2 for Adam and RMSprop. */
@@ -47,8 +63,10 @@ export function estimateDenseMemory(options: DenseMemoryOptions): DenseMemoryEst
   let params = 0;
   let largest = { label: '', params: -1, bytes: 0 };
   let fanIn = inputSize;
-  let perRow = inputSize + layers[layers.length - 1].units; // input and target rows
+  const outputs = options.outputSize ?? layers[layers.length - 1]?.units ?? 0;
+  let perRow = inputSize + outputs; // input and target rows
   layers.forEach((layer, index) => {
+    fanIn = layer.inputs ?? fanIn;
     const layerParams = fanIn * layer.units + (layer.useBias === false ? 0 : layer.units);
     params += layerParams;
     if (layerParams > largest.params) largest = { label: layerLabel(layer, index), params: layerParams, bytes: layerParams * bytes };
@@ -57,7 +75,12 @@ export function estimateDenseMemory(options: DenseMemoryOptions): DenseMemoryEst
     fanIn = layer.units;
   });
   // The loss gradient, one output row.
-  perRow += layers[layers.length - 1].units;
+  perRow += outputs;
+  for (const other of options.otherLayers ?? []) {
+    params += other.params;
+    perRow += other.valuesPerRow;
+    if (other.params > largest.params) largest = { label: other.label, params: other.params, bytes: other.params * bytes };
+  }
   const weightBytes = params * bytes;
   const optimizerBytes = weightBytes * (options.optimizerSlots ?? 0);
   const activationBytes = batchSize * perRow * bytes;

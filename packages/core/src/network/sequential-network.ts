@@ -8,8 +8,10 @@ import { getLoss, type Loss } from '../losses/loss-registry';
 import type { FloatArray } from '../matrix';
 import type { Optimizer, ParameterSlot } from '../optimizers/optimizer-registry';
 import { Rng } from '../random';
+import { checkBatch } from './check-batch';
 import { checkWeightValues } from './check-weight-values';
 import { type FusedPlan, fuseNeighbours } from './layer-fusion';
+import { addRegularizationGradients, applyConstraints, checkSampleWeights, regularizationLoss, scaleRows, weightedCrossEntropy, weightedLoss } from './loss-terms';
 import { allocatingFor } from './model-memory';
 
 export interface SequentialNetworkOptions {
@@ -137,17 +139,17 @@ export class SequentialNetwork {
    * definition (Keras's `test_step` and `train_step` share `compute_loss`). Weight gradients are untouched;
    * the outputs are then in `lastEvaluationOutput()`.
    */
-  evaluateLoss(x: FloatArray, y: FloatArray, rows: number): number {
-    const loss = this.forwardLoss(x, y, rows, false);
+  evaluateLoss(x: FloatArray, y: FloatArray, rows: number, sampleWeights?: FloatArray): number {
+    const loss = this.forwardLoss(x, y, rows, false, sampleWeights);
     this.evaluationOutput = this.lossOutput;
     return loss;
   }
 
-  /** Training forward and backward pass: fills every weight's gradient with that of the mean batch loss, which it returns. */
-  computeGradients(x: FloatArray, y: FloatArray, rows: number): number {
+  /** Training forward and backward pass: fills every weight's gradient with that of the batch loss (see forwardLoss), which it returns. */
+  computeGradients(x: FloatArray, y: FloatArray, rows: number, sampleWeights?: FloatArray): number {
     const { steps, softmaxCrossEntropy: fused } = this.plan;
     const last = steps.length - 1;
-    const loss = this.forwardLoss(x, y, rows, true);
+    const loss = this.forwardLoss(x, y, rows, true, sampleWeights);
     const out = this.lossOutput!;
     this.lastOutput = out;
     let dy: FloatArray | null;
@@ -156,16 +158,20 @@ export class SequentialNetwork {
       dy = fused.backwardFromPreActivation(fused.preActivationGrad, rows, this.inputGradient[last]);
     } else {
       this.loss.gradient(out, y, this.lossGrad!, rows, this.outputSize);
+      if (sampleWeights) scaleRows(this.lossGrad!, sampleWeights, rows, this.outputSize);
       dy = steps[last].backward(this.lossGrad!, rows, this.inputGradient[last]);
     }
     for (let l = last - 1; l >= 0 && dy; l--) dy = steps[l].backward(dy, rows, this.inputGradient[l]);
+    addRegularizationGradients(this.weights);
     return loss;
   }
 
   /** One optimisation step on a batch; returns the batch loss before the update. A non-finite loss skips the update. */
-  trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer): number {
-    const loss = this.computeGradients(x, y, rows);
-    if (Number.isFinite(loss)) optimizer.step(this.parameterSlots());
+  trainStep(x: FloatArray, y: FloatArray, rows: number, optimizer: Optimizer, sampleWeights?: FloatArray): number {
+    const loss = this.computeGradients(x, y, rows, sampleWeights);
+    if (!Number.isFinite(loss)) return loss;
+    optimizer.step(this.parameterSlots());
+    applyConstraints(this.weights);
     return loss;
   }
 
@@ -233,23 +239,30 @@ export class SequentialNetwork {
   /**
    * The forward pass and the mean batch loss — the one loss computation training and evaluation share. With
    * the fused plan the last Dense stops at its logits and `softmaxCrossEntropy` writes the probabilities and
-   * ∂loss/∂z (used by training only); otherwise the loss's own `value`. Leaves the outputs in `lossOutput`.
+   * ∂loss/∂z (used by training only); otherwise the loss's own `value`. With sample weights `w`, Σ wᵣ·lᵣ / rows
+   * (Keras 3); plus the regularization penalties. Leaves the outputs in `lossOutput`.
    */
-  private forwardLoss(x: FloatArray, y: FloatArray, rows: number, training: boolean): number {
-    this.checkBatch(y, rows, this.outputSize, 'y');
+  private forwardLoss(x: FloatArray, y: FloatArray, rows: number, training: boolean, w?: FloatArray): number {
+    checkBatch(y, rows, this.outputSize, 'y');
+    if (w) checkSampleWeights(w, rows);
     const { steps, softmaxCrossEntropy: fused } = this.plan;
+    const cols = this.outputSize;
+    let loss: number;
     if (fused) {
       const z = fused.forwardLogits(this.forwardSteps(x, rows, training, steps.length - 1), rows);
       this.lossOutput = fused.output;
-      return this.kernels.softmaxCrossEntropy(z, y, fused.output, fused.preActivationGrad, rows, this.outputSize, 1 / rows) / rows;
+      loss = this.kernels.softmaxCrossEntropy(z, y, fused.output, fused.preActivationGrad, rows, cols, 1 / rows) / rows;
+      if (w) loss = weightedCrossEntropy(fused, y, w, rows, cols);
+    } else {
+      const out = this.forwardSteps(x, rows, training, steps.length);
+      this.lossOutput = out;
+      loss = w ? weightedLoss(this.loss, out, y, w, rows, cols) : this.loss.value(out, y, rows, cols);
     }
-    const out = this.forwardSteps(x, rows, training, steps.length);
-    this.lossOutput = out;
-    return this.loss.value(out, y, rows, this.outputSize);
+    return loss + regularizationLoss(this.layers, rows);
   }
 
   private forwardSteps(x: FloatArray, rows: number, training: boolean, upTo: number): FloatArray {
-    this.checkBatch(x, rows, this.inputSize, 'x');
+    checkBatch(x, rows, this.inputSize, 'x');
     this.ensureCapacity(rows);
     let h = x;
     for (let l = 0; l < upTo; l++) h = this.plan.steps[l].forward(h, rows, training);
@@ -281,12 +294,5 @@ export class SequentialNetwork {
 
   private free(buffer: FloatArray): void {
     if (buffer instanceof Float32Array) this.kernels.free(buffer);
-  }
-
-  private checkBatch(data: FloatArray, rows: number, width: number, name: string): void {
-    if (!Number.isInteger(rows) || rows <= 0) throw new ArgumentError(`${name} batch size must be a positive integer, got ${rows}`);
-    if (data.length < rows * width) {
-      throw new ShapeError(`${name} must hold ${rows} rows of width ${width} (${rows * width} values), got ${data.length} values`);
-    }
   }
 }

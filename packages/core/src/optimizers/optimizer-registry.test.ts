@@ -67,7 +67,13 @@ describe('optimizers', () => {
   it('fills in Keras defaults and rejects bad hyper-parameters', () => {
     expect(optimizerSpec('adam')).toMatchObject({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
     expect(optimizerSpec('SGD').learningRate).toBe(0.01);
-    expect(() => optimizerSpec('adagrad')).toThrow(UnknownNameError);
+    expect(() => optimizerSpec('lamb')).toThrow(UnknownNameError);
+    // Keras 3's defaults (keras/src/optimizers/*.py), from the descriptor table.
+    expect(optimizerSpec('Adagrad')).toMatchObject({ learningRate: 0.001, initialAccumulatorValue: 0.1, epsilon: 1e-7 });
+    expect(optimizerSpec('adadelta')).toMatchObject({ learningRate: 0.001, rho: 0.95, epsilon: 1e-7 });
+    expect(optimizerSpec('Adamax')).toMatchObject({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(optimizerSpec('Nadam')).toMatchObject({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(optimizerSpec('AdamW')).toMatchObject({ learningRate: 0.001, weightDecay: 0.004, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
     expect(() => optimizerSpec({ name: 'sgd', learningRate: 0 })).toThrow(/sgd learningRate must be a positive finite number, got 0/);
     expect(() => optimizerSpec({ name: 'sgd', learningRate: -1 })).toThrow(ArgumentError);
     expect(() => optimizerSpec({ name: 'sgd', momentum: 1.5 })).toThrow(/momentum must be in \[0, 1\), got 1.5/);
@@ -91,14 +97,20 @@ describe('optimizers', () => {
 
   it('throws NotSupportedError for Keras options not implemented yet', () => {
     expect(() => optimizerSpec({ name: 'adam', amsgrad: true } as never)).toThrow(NotSupportedError);
-    expect(() => optimizerSpec({ name: 'sgd', clipnorm: 1 } as never)).toThrow('clipnorm in sgd optimizer options is not supported yet');
+    expect(() => optimizerSpec({ name: 'sgd', useEma: true } as never)).toThrow('useEma in sgd optimizer options is not supported yet');
+  });
+
+  it('takes one clipping option at a time, as Keras 3 (“Only one of clipnorm, clipvalue and global_clipnorm can be set”)', () => {
+    expect(optimizerSpec({ name: 'sgd', clipnorm: 1 })).toMatchObject({ clipnorm: 1, clipvalue: 0, globalClipnorm: 0 });
+    expect(() => optimizerSpec({ name: 'sgd', clipnorm: 1, clipvalue: 0.5 })).toThrow('sgd: only one of clipnorm, clipvalue and globalClipnorm can be set, got clipnorm and clipvalue');
+    expect(() => optimizerSpec({ name: 'adam', clipvalue: -1 })).toThrow('adam clipvalue must be a non-negative finite number, got -1');
   });
 
   it('names the wrong value: quoted strings, non-boolean nesterov, a spec that is not one', () => {
     expect(() => optimizerSpec({ name: 'sgd', learningRate: '0.1' } as never)).toThrow('sgd learningRate must be a positive finite number, got "0.1"');
     expect(() => optimizerSpec({ name: 'sgd', momentum: '0.5' } as never)).toThrow('sgd momentum must be in [0, 1), got "0.5"');
     expect(() => optimizerSpec({ name: 'sgd', nesterov: 'yes' } as never)).toThrow('nesterov must be true or false, got "yes"');
-    expect(() => optimizerSpec(42 as never)).toThrow('optimizer must be a name (sgd, adam, rmsprop) or a spec { name, learningRate, … }, got 42');
-    expect(() => optimizerSpec({ learningRate: 0.1 } as never)).toThrow('optimizer spec needs a name (sgd, adam, rmsprop), got undefined');
+    expect(() => optimizerSpec(42 as never)).toThrow('optimizer must be a name (sgd, adam, rmsprop, adagrad, adadelta, adamax, nadam, adamw) or a spec { name, learningRate, … }, got 42');
+    expect(() => optimizerSpec({ learningRate: 0.1 } as never)).toThrow('optimizer spec needs a name (sgd, adam, rmsprop, adagrad, adadelta, adamax, nadam, adamw), got undefined');
   });
 });

@@ -1,28 +1,45 @@
-import { type OptimizerName, optimizerNames } from '../descriptors/optimizer-descriptors';
-import { ArgumentError, describeValue, UnknownNameError } from '../errors';
+import { OPTIMIZER_DESCRIPTORS, type OptimizerName, optimizerNames } from '../descriptors/optimizer-descriptors';
+import { ArgumentError } from '../errors';
 import type { Kernels } from '../kernels/kernels';
 import type { FloatArray } from '../matrix';
 import { allocatingFor } from '../network/model-memory';
-import { checkBooleanOption, checkOptionKeys } from '../options/check-option-keys';
-import { optionKeys } from '../options/option-keys';
+import { clipGradients } from './gradient-clipping';
+import { type LearningRateScheduleSpec, scheduledLearningRate } from './learning-rate-schedules';
+import { OPTIMIZER_RULES, type StepContext } from './optimizer-rules';
+import { optimizerSpec } from './optimizer-spec';
+import { createOptimizerState, type OptimizerState } from './optimizer-state';
 
 export type { OptimizerName };
+export { optimizerSpec, unsupportedOptimizerOptions } from './optimizer-spec';
 
-/** Hyper-parameters of every optimizer; unset ones take Keras's defaults. */
+/** Hyper-parameters of every optimizer; unset ones take Keras 3's defaults (see OPTIMIZER_DESCRIPTORS). */
 export interface OptimizerSpec {
   readonly name: OptimizerName;
+  /** The learning rate; with a schedule, its value at step 0. */
   readonly learningRate?: number;
   /** sgd, rmsprop */
   readonly momentum?: number;
   /** sgd */
   readonly nesterov?: boolean;
-  /** adam */
+  /** adam, adamax, nadam, adamw */
   readonly beta1?: number;
   readonly beta2?: number;
-  /** adam, rmsprop */
+  /** all but sgd */
   readonly epsilon?: number;
-  /** rmsprop */
+  /** rmsprop, adadelta */
   readonly rho?: number;
+  /** adagrad: the value the accumulators start at (Keras 0.1). */
+  readonly initialAccumulatorValue?: number;
+  /** Decoupled weight decay, every optimizer (Keras 3's base `weight_decay`): w −= w·wd·lr before the update. AdamW's default 0.004. */
+  readonly weightDecay?: number;
+  /** Clip each gradient tensor to this L2 norm (Keras's `clipnorm`); 0 = off. */
+  readonly clipnorm?: number;
+  /** Clip every gradient element into [−clipvalue, clipvalue] (Keras's `clipvalue`); 0 = off. */
+  readonly clipvalue?: number;
+  /** Clip all gradients together to this global L2 norm (Keras's `global_clipnorm`); 0 = off. */
+  readonly globalClipnorm?: number;
+  /** A learning-rate schedule evaluated at every step (Keras's `learning_rate=ExponentialDecay(…)`), or null. */
+  readonly learningRateSchedule?: LearningRateScheduleSpec | null;
 }
 
 /** A parameter tensor and its gradient, both `size` floats. */
@@ -30,153 +47,84 @@ export interface ParameterSlot {
   readonly param: FloatArray;
   readonly grad: FloatArray;
   readonly size: number;
-  /** What the parameter is (`Dense "dense_1" kernel`), for error messages. */
+  /** What the parameter is (`Dense "dense_1" kernel`), for error messages and the names of its optimizer state. */
   readonly name?: string;
 }
 
 /** Applies one update to every parameter; keeps its own state buffers (allocated through the kernels). */
 export interface Optimizer {
   readonly spec: Required<OptimizerSpec>;
-  /** Number of updates applied so far. */
+  /** Number of updates applied so far (Keras's `optimizer.iterations`). */
   readonly iterations: number;
+  /**
+   * The learning rate the next step uses (Keras's `optimizer.learning_rate`): with a schedule, its value at
+   * `iterations`. Settable between steps unless a schedule drives it (Keras raises then too).
+   */
+  learningRate: number;
   step(slots: readonly ParameterSlot[]): void;
+  /**
+   * The state as named variables (`iterations`, then each slot kind over every parameter, Keras's order:
+   * `<parameter>/momentum`, …), copies; empty slots before the first step.
+   */
+  getState(): OptimizerState;
+  /** Restore a state from `getState` (also before the first step: buffers are filled when their parameter first appears). */
+  setState(state: OptimizerState): void;
   /** Release state buffers. */
   dispose(): void;
 }
 
-const defaults: Record<OptimizerName, Required<OptimizerSpec>> = {
-  sgd: { name: 'sgd', learningRate: 0.01, momentum: 0, nesterov: false, beta1: 0, beta2: 0, epsilon: 0, rho: 0 },
-  adam: { name: 'adam', learningRate: 0.001, momentum: 0, nesterov: false, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, rho: 0 },
-  rmsprop: { name: 'rmsprop', learningRate: 0.001, momentum: 0, nesterov: false, beta1: 0, beta2: 0, epsilon: 1e-7, rho: 0.9 },
-};
-
-/** How many state buffers each rule keeps per parameter, and its update (the math lives in the kernels). */
-const rules: Record<OptimizerName, { slots: (s: Required<OptimizerSpec>) => number; update: UpdateRule }> = {
-  sgd: {
-    slots: (s) => (s.momentum > 0 ? 1 : 0),
-    update: (k, s, slot, state) =>
-      s.momentum > 0
-        ? k.momentumUpdate(slot.param, slot.grad, state[0], slot.size, s.learningRate, s.momentum, s.nesterov)
-        : k.sgdUpdate(slot.param, slot.grad, slot.size, s.learningRate),
-  },
-  adam: {
-    slots: () => 2,
-    update: (k, s, slot, state, t) =>
-      k.adamUpdate(slot.param, slot.grad, state[0], state[1], slot.size, s.learningRate, s.beta1, s.beta2, s.epsilon, t),
-  },
-  rmsprop: {
-    slots: () => 2,
-    update: (k, s, slot, state) =>
-      k.rmspropUpdate(slot.param, slot.grad, state[0], state[1], slot.size, s.learningRate, s.rho, s.momentum, s.epsilon),
-  },
-};
-
-type UpdateRule = (
-  kernels: Kernels,
-  spec: Required<OptimizerSpec>,
-  slot: ParameterSlot,
-  state: Float32Array[],
-  t: number,
-) => void;
-
-/** State buffers an optimizer keeps per parameter (0 for plain SGD, 1 with momentum, 2 for Adam and RMSprop): for memory estimates. */
+/** State buffers an optimizer keeps per parameter (0 for plain SGD, 1 with momentum or for Adagrad, else 2): for memory estimates. */
 export function optimizerSlotCount(spec: OptimizerSpec | string): number {
   const full = optimizerSpec(spec);
-  return rules[full.name].slots(full);
+  return OPTIMIZER_RULES[full.name].slots(full);
 }
 
 export { optimizerNames };
 
-/** Every key of OptimizerSpec, checked against the interface (see optionKeys). */
-const SPEC_KEYS = optionKeys<OptimizerSpec>()(['name', 'learningRate', 'momentum', 'nesterov', 'beta1', 'beta2', 'epsilon', 'rho']);
-
-/** The hyper-parameters each rule reads; the others may only carry the neutral value `optimizerSpec` fills in. */
-const OWN_KEYS: Record<OptimizerName, readonly (keyof OptimizerSpec & string)[]> = {
-  sgd: ['name', 'learningRate', 'momentum', 'nesterov'],
-  adam: ['name', 'learningRate', 'beta1', 'beta2', 'epsilon'],
-  rmsprop: ['name', 'learningRate', 'rho', 'momentum', 'epsilon'],
-};
-
-/**
- * Options of Keras 3's optimizers (and tfjs's) that this engine does not implement yet: refused with
- * NotSupportedError rather than ignored (Keras's `weight_decay`, `clipnorm`, … base-optimizer
- * arguments, Adam's `amsgrad`, RMSprop's `centered`).
- */
-export const unsupportedOptimizerOptions: readonly string[] = [
-  'weightDecay',
-  'clipnorm',
-  'clipvalue',
-  'globalClipnorm',
-  'useEma',
-  'emaMomentum',
-  'emaOverwriteFrequency',
-  'lossScaleFactor',
-  'gradientAccumulationSteps',
-  'amsgrad',
-  'centered',
-];
-
-/** Fill in Keras's defaults and check every hyper-parameter; an unknown or foreign key throws. */
-export function optimizerSpec(spec: OptimizerSpec | string): Required<OptimizerSpec> {
-  if (typeof spec !== 'string' && (spec === null || typeof spec !== 'object' || Array.isArray(spec))) {
-    throw new ArgumentError(`optimizer must be a name (${optimizerNames.join(', ')}) or a spec { name, learningRate, … }, got ${describeValue(spec)}`);
-  }
-  const given: OptimizerSpec = typeof spec === 'string' ? { name: spec as OptimizerName } : spec;
-  if (typeof given.name !== 'string') {
-    throw new ArgumentError(`optimizer spec needs a name (${optimizerNames.join(', ')}), got ${describeValue(given.name)}`);
-  }
-  const name = given.name.toLowerCase();
-  if (!Object.hasOwn(rules, name)) throw new UnknownNameError('optimizer', given.name, optimizerNames);
-  const full: Required<OptimizerSpec> = { ...defaults[name as OptimizerName] };
-  const own = OWN_KEYS[full.name];
-  // A resolved spec (`SGD(0.1)` passed on to compile) carries every key; a foreign one is fine at its neutral value.
-  const neutral = SPEC_KEYS.filter((key) => !own.includes(key) && given[key] === full[key]);
-  checkOptionKeys(given, [...own, ...neutral], `${full.name} optimizer options`, unsupportedOptimizerOptions);
-  for (const [key, value] of Object.entries(given)) {
-    if (value !== undefined && key !== 'name') (full as Record<string, unknown>)[key] = value;
-  }
-  const positive = (key: 'learningRate' | 'epsilon') => {
-    if (!(typeof full[key] === 'number' && full[key] > 0 && Number.isFinite(full[key]))) {
-      throw new ArgumentError(`${full.name} ${key} must be a positive finite number, got ${describeValue(full[key])}`);
-    }
-  };
-  positive('learningRate');
-  if (full.name !== 'sgd') positive('epsilon');
-  for (const key of ['momentum', 'beta1', 'beta2', 'rho'] as const) {
-    if (!(typeof full[key] === 'number' && full[key] >= 0 && full[key] < 1)) {
-      throw new ArgumentError(`${full.name} ${key} must be in [0, 1), got ${describeValue(full[key])}`);
-    }
-  }
-  checkBooleanOption(full.nesterov, 'nesterov', `${full.name} optimizer options`);
-  return full;
-}
-
 /** Create an optimizer whose state lives in buffers of the given kernel set. */
 export function createOptimizer(spec: OptimizerSpec | string, kernels: Kernels): Optimizer {
   const full = optimizerSpec(spec);
-  const rule = rules[full.name];
+  const rule = OPTIMIZER_RULES[full.name];
   const nSlots = rule.slots(full);
-  const state = new Map<FloatArray, Float32Array[]>();
-  let iterations = 0;
+  const slotNames = OPTIMIZER_DESCRIPTORS[full.name].slots.slice(0, nSlots);
+  const state = createOptimizerState(full.name, slotNames, rule.scalars ?? {}, kernels, (i) => rule.initialValue?.(full, i) ?? 0);
+  let fixedRate = full.learningRate;
+  const currentRate = () => (full.learningRateSchedule ? scheduledLearningRate(full.learningRateSchedule, state.iterations) : fixedRate);
   return {
     spec: full,
     get iterations() {
-      return iterations;
+      return state.iterations;
+    },
+    get learningRate() {
+      return currentRate();
+    },
+    set learningRate(value: number) {
+      if (full.learningRateSchedule) {
+        // Keras 3 (BaseOptimizer.learning_rate setter): a schedule's rate "is not settable".
+        throw new ArgumentError(
+          `${full.name} was created with a learning-rate schedule (${full.learningRateSchedule.className}), hence its learning rate is not settable`,
+        );
+      }
+      if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
+        throw new ArgumentError(`${full.name} learningRate must be a positive finite number, got ${JSON.stringify(value) ?? String(value)}`);
+      }
+      fixedRate = value;
     },
     step(slots) {
-      iterations += 1;
+      const learningRate = currentRate();
+      state.iterations += 1;
+      const context: StepContext = { t: state.iterations, learningRate, scalars: state.scalars };
+      clipGradients(slots, full);
+      rule.beforeStep?.(full, context);
       for (const slot of slots) {
-        let buffers = state.get(slot.param);
-        if (!buffers) {
-          buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => Array.from({ length: nSlots }, () => kernels.alloc(slot.size)));
-          state.set(slot.param, buffers);
-        }
-        rule.update(kernels, full, slot, buffers, iterations);
+        const buffers = allocatingFor(`${full.name} state of ${slot.name ?? 'a parameter'}`, () => state.buffersFor(slot));
+        // Keras 3's BaseOptimizer._apply_weight_decay, before the update: w ← w − w·wd·lr.
+        if (full.weightDecay > 0) kernels.sgdUpdate(slot.param, slot.param, slot.size, learningRate * full.weightDecay);
+        rule.update(kernels, full, slot, buffers, context);
       }
     },
-    dispose() {
-      for (const buffers of state.values()) for (const b of buffers) kernels.free(b);
-      state.clear();
-    },
+    getState: () => state.get(),
+    setState: (saved) => state.set(saved),
+    dispose: () => state.dispose(),
   };
 }

@@ -53,3 +53,8 @@ function lookup(name: string): BackendFactory {
   if (!factory) throw new UnknownNameError('backend', name, getBackendNames());
   return factory;
 }
+
+/** Whether `factory.create` can run now (a factory without `isReady` always can). */
+export function isReady(factory: BackendFactory): boolean {
+  return factory.isReady ? factory.isReady() : true;
+}

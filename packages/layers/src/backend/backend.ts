@@ -38,14 +38,17 @@ export interface Backend {
   /**
    * One optimisation step; returns the mean batch loss before the update. With Dropout layers, `masks`
    * holds this batch's masks (see `DropoutMasks`); without them the backend draws its own from the seed.
+   * With `sampleWeights` (one finite weight ≥ 0 per row), the loss is Keras 3's Σ wᵣ·lᵣ / rows (the
+   * `sum_over_batch_size` reduction). Regularization penalties are added to the loss, unweighted, as Keras does.
    */
-  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number;
+  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks, sampleWeights?: Float32Array): number;
   /**
    * Inference mode (no dropout) on one batch, for `evaluate` and the validation pass of `fit` (Keras's
    * `test_on_batch`): writes the outputs into `out` (rows × outputUnits) and returns the mean batch loss,
-   * computed by the same code as `trainOnBatch`'s, so training and validation losses are one definition.
+   * computed by the same code as `trainOnBatch`'s, so training and validation losses are one definition
+   * (with `sampleWeights` weighted as there).
    */
-  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number;
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array, sampleWeights?: Float32Array): number;
   /** Inference-mode outputs (no dropout), rows × outputUnits, row-major; written into `out` when given. */
   predict(x: Float32Array, rows: number, out?: Float32Array): Float32Array;
   /** Copies of the kernel and bias of every layer with weights. */
@@ -71,6 +74,15 @@ export interface Backend {
    * rows × outputUnits — what Keras computes training metrics from. Valid until the next call.
    */
   lastTrainOutputs?(rows: number): Float32Array;
+  /**
+   * The learning rate of the optimizer's next step (Keras's `optimizer.learning_rate`: with a schedule, its
+   * value at `optimizerIterations`). Without these three, `model.optimizer.learningRate` cannot be set.
+   */
+  getLearningRate?(): number;
+  /** Use `value` as the learning rate from the next step on (between fits, or from a callback). */
+  setLearningRate?(value: number): void;
+  /** Optimizer steps applied so far (Keras's `optimizer.iterations`). */
+  optimizerIterations?(): number;
 }
 
 /**

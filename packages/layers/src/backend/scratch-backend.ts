@@ -56,18 +56,18 @@ export class ScratchBackend implements Backend {
     this.description = `scratch (${this.network.kernels.name} kernels)`;
   }
 
-  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks): number {
+  trainOnBatch(x: Float32Array, y: Float32Array, rows: number, masks?: DropoutMasks, sampleWeights?: Float32Array): number {
     this.masks = masks ?? null;
     try {
-      return this.network.trainStep(x, y, rows, this.optimizer);
+      return this.network.trainStep(x, y, rows, this.optimizer, sampleWeights);
     } finally {
       this.masks = null;
     }
   }
 
-  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array): number {
+  evaluateOnBatch(x: Float32Array, y: Float32Array, rows: number, out: Float32Array, sampleWeights?: Float32Array): number {
     // The network's own evaluateLoss: the fused softmax + cross-entropy kernel wherever training uses it.
-    const loss = this.network.evaluateLoss(x, y, rows);
+    const loss = this.network.evaluateLoss(x, y, rows, sampleWeights);
     out.set(this.network.lastEvaluationOutput().subarray(0, rows * this.network.outputSize));
     return loss;
   }
@@ -90,6 +90,18 @@ export class ScratchBackend implements Backend {
 
   lastTrainOutputs(rows: number): Float32Array {
     return this.network.lastTrainingOutput().subarray(0, rows * this.network.outputSize) as Float32Array;
+  }
+
+  getLearningRate(): number {
+    return this.optimizer.learningRate;
+  }
+
+  setLearningRate(value: number): void {
+    this.optimizer.learningRate = value;
+  }
+
+  optimizerIterations(): number {
+    return this.optimizer.iterations;
   }
 
   getWeights(): LayerWeights[] {

@@ -1,5 +1,6 @@
 import type { Logs } from '../metrics/running-means';
 import type { WeightArray } from '../model/keras-weights';
+import type { ModelOptimizer } from '../optimizers/model-optimizer';
 
 /** What `fit` tells callbacks about the run (Keras's `callback.params`). */
 export interface TrainingParams {
@@ -23,6 +24,8 @@ export interface CallbackModel {
   setWeightsAsync(weights: readonly WeightArray[]): Promise<void>;
   /** Save in the TensorFlow.js layers format, e.g. `file://./checkpoints/epoch-3`. */
   save(url: string): Promise<void>;
+  /** The compiled optimizer (Keras's `model.optimizer`), whose `learningRate` callbacks may set. */
+  readonly optimizer?: ModelOptimizer | null;
 }
 
 /**

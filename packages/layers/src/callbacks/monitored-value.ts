@@ -4,9 +4,11 @@ import type { TrainingParams } from './callback';
 
 /**
  * Throw when `monitor` cannot be among this fit's epoch logs (`params.metrics`: the loss, the compiled
- * metrics and, with validation, their `val_` twins). Porting note: Keras 3 only warns when the
- * monitored value is missing and the callback then does nothing for the whole run; here a typo such as
- * `val_acc_x`, or `val_loss` without validation data, is an error before the first epoch.
+ * metrics and, with validation, their `val_` twins), as Keras 3 raises for an unknown monitor: its
+ * MonitorCallback._set_monitor_op (EarlyStopping, ReduceLROnPlateau) raises ValueError at the end of the
+ * first epoch in mode 'auto' when the monitor is neither a loss nor a compiled metric. Porting note: Keras
+ * only warns in mode 'min' / 'max' or for `val_loss` without validation data; here every monitor not
+ * among the logs (`val_acc_x`, `val_loss` without validation data) is an error, before the first epoch.
  */
 export function checkMonitorAvailable(callback: string, monitor: string, params: TrainingParams | null): void {
   if (params === null || params.metrics.includes(monitor)) return;

@@ -1,4 +1,5 @@
 import { ArgumentError, describeValue, Matrix, type MatrixLike, ShapeError } from '@backprop/core';
+import { type NestedArray, sampleMatrix, type TensorLike } from './sample-data';
 
 /**
  * A dataset that hands out batches on request instead of holding every row as floats: an MNIST
@@ -75,15 +76,20 @@ export function isBatchSource(value: unknown): value is BatchSource {
   return value !== null && typeof value === 'object' && typeof (value as BatchSource).readBatch === 'function';
 }
 
-/** Data as `fit` / `evaluate` / `predict` accept it. */
-export type InputData = MatrixLike;
+/**
+ * Data as `fit` / `evaluate` / `predict` accept it: rows (`number[][]`, Matrix, `{ data, shape }`), nested
+ * arrays of images (`[n][28][28]`, `[n][28][28][1]`) or a `tf.Tensor` (duck-typed, see `TensorLike`).
+ */
+export type InputData = MatrixLike | NestedArray | TensorLike;
 /** Targets: like inputs, or a flat list of class labels (one per row) for sparse losses. */
-export type TargetData = MatrixLike | ArrayLike<number>;
+export type TargetData = InputData | ArrayLike<number>;
 
 /** Inputs as a Matrix, every value checked finite (`name` goes into the message). */
 export function toInputMatrix(value: InputData, name: string): Matrix {
   if (isBatchSource(value)) throw new ArgumentError(`${name} is a BatchSource; pass it alone, without y`);
-  return Matrix.from(value, name).assertFinite(name);
+  const samples = sampleMatrix(value, name);
+  if (samples) return samples.assertFinite(name);
+  return Matrix.from(value as MatrixLike, name).assertFinite(name);
 }
 
 /** Targets as a Matrix: a flat list of labels becomes a single column. */

@@ -8,7 +8,9 @@ import {
   INITIALIZER_DESCRIPTORS,
   type InitializerDescriptor,
   type InitializerName,
+  type InitializerSpec,
   initializerByKerasClass,
+  initializerFromObject,
 } from '@backprop/core';
 
 /**
@@ -95,7 +97,8 @@ export interface InitializerJson {
 }
 
 /** Core initializer → Keras initializer config. */
-export function kerasInitializer(name: InitializerName): InitializerJson {
+export function kerasInitializer(name: InitializerName | InitializerSpec): InitializerJson {
+  if (typeof name === 'object') return { class_name: INITIALIZER_DESCRIPTORS[name.name].kerasClass, config: { ...name.config, seed: null } };
   const descriptor: InitializerDescriptor = INITIALIZER_DESCRIPTORS[name];
   return { class_name: descriptor.kerasClass, config: { ...descriptor.kerasConfig } };
 }
@@ -104,9 +107,11 @@ export function kerasInitializer(name: InitializerName): InitializerJson {
  * Keras initializer config → core name. Unknown initializers fall back to `fallback`: a loaded
  * model's weights come from weights.bin, so the initializer matters only if the model is rebuilt.
  */
-export function coreInitializer(json: unknown, fallback: InitializerName): InitializerName {
+export function coreInitializer(json: unknown, fallback: InitializerName): InitializerName | InitializerSpec {
   if (json === null || typeof json !== 'object') return typeof json === 'string' ? byClassName(json, fallback) : fallback;
   const { class_name: className, config } = json as { class_name?: unknown; config?: Record<string, unknown> };
+  // The configurable ones keep their config (RandomNormal's stddev, …).
+  if (className === 'RandomNormal' || className === 'RandomUniform' || className === 'TruncatedNormal') return initializerFromObject(json, 'initializer');
   if (className !== 'VarianceScaling') return byClassName(String(className), fallback);
   const scale = config?.scale ?? 1;
   const mode = String(config?.mode ?? 'fan_in').replace(/([A-Z])/g, '_$1').toLowerCase();
@@ -114,7 +119,8 @@ export function coreInitializer(json: unknown, fallback: InitializerName): Initi
   if (scale === 1 && mode === 'fan_avg') return uniform ? 'glorotUniform' : 'glorotNormal';
   if (scale === 2 && mode === 'fan_in') return uniform ? 'heUniform' : 'heNormal';
   if (scale === 1 && mode === 'fan_in' && !uniform) return 'lecunNormal';
-  return fallback;
+  if (scale === 1 && mode === 'fan_in' && uniform) return 'lecunUniform';
+  return initializerFromObject(json, 'initializer');
 }
 
 function byClassName(className: string, fallback: InitializerName): InitializerName {

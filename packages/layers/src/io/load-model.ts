@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileAccessError, ModelFormatError } from '@backprop/core';
 import type { Sequential } from '../model/sequential';
+import { loadKerasFile } from './keras/keras-file-io';
+import { isKerasName } from './keras/keras-load-target';
 import { modelFromArtifacts } from './model-from-artifacts';
-import { modelJsonPath } from './model-url';
+import { modelJsonPath, toPath } from './model-url';
 
 export { modelFromArtifacts } from './model-from-artifacts';
 
@@ -14,9 +16,12 @@ export { modelFromArtifacts } from './model-from-artifacts';
  * against the bytes actually present before weights are allocated. Malformed content is a ModelFormatError
  * naming the file; a file that cannot be read is a FileAccessError naming its path and the system code.
  * The model comes back uncompiled (compile it to train or evaluate; predict works at once), seeded with
- * `seed` (default 0) for any later training.
+ * `seed` (default 0) for any later training. A path ending in `.keras` (Keras 3) or `.h5` / `.hdf5` (legacy
+ * Keras) loads that Keras file instead (io/keras/model-from-keras.ts).
  */
 export async function loadModel(url: string, options: { seed?: number } = {}): Promise<Sequential> {
+  // A path ending in .keras / .h5 / .hdf5 is a Keras model file (io/keras/).
+  if (isKerasName(url)) return loadKerasFile(toPath(url), options.seed);
   const path = modelJsonPath(url);
   const text = readModelFile(path, 'Cannot read model.json', 'the model.json of a model saved in the TensorFlow.js layers format');
   let json: unknown;

@@ -1,12 +1,14 @@
 import { findNonFinite, NonFiniteWeightError } from '@backprop/core';
 import type { ActivationLayer } from '../layers/activation';
 import type { DenseLayer } from '../layers/dense';
+import { denseRegularizationJson } from './regularizer-json';
 import type { DropoutLayer } from '../layers/dropout';
 import type { Layer } from '../layers/layer';
 import type { ReshapeLayer } from '../layers/reshape';
 import type { WeightArray } from '../model/keras-weights';
 import type { ModelPlan } from '../model/model-plan';
 import { type KerasActivationLayer, kerasActivation, kerasActivationLayer, kerasInitializer } from './keras-names';
+import { spatialLayerJson } from './spatial-layers-json';
 
 /**
  * The TensorFlow.js layers format (tfjs-layers `LayersModel.save`, tfjs-core `io.ModelJSON`): a
@@ -60,6 +62,12 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
     // The first layer carries the input shape, as Keras writes a Sequential built with input_shape.
     const input = i === 0 && layer.inputShape && layer.className !== 'InputLayer' ? { batch_input_shape: [null, ...layer.inputShape] } : {};
     const common = { name: layer.name, trainable: true, dtype: 'float32', ...input };
+    const spatial = spatialLayerJson(layer, common);
+    if (spatial) {
+      out.push(spatial.config);
+      if (spatial.activationLayer) out.push(activationLayerJson(spatial.activationLayer, unusedName(spatial.activationLayer.prefix, used)));
+      return;
+    }
     switch (layer.className) {
       case 'Dense': {
         const dense = layer as DenseLayer;
@@ -72,11 +80,7 @@ export function layersJson(layers: readonly Layer[]): LayerJson[] {
             use_bias: dense.useBias,
             kernel_initializer: kerasInitializer(dense.kernelInitializer),
             bias_initializer: kerasInitializer(dense.biasInitializer),
-            kernel_regularizer: null,
-            bias_regularizer: null,
-            activity_regularizer: null,
-            kernel_constraint: null,
-            bias_constraint: null,
+            ...denseRegularizationJson(dense.regularization),
             ...common,
           },
         });

@@ -5,6 +5,8 @@ import { Dropout } from '../layers/dropout';
 import { Flatten } from '../layers/flatten';
 import { Reshape } from '../layers/reshape';
 import type { Layer } from '../layers/layer';
+import { SPATIAL_LAYER_CLASSES, spatialLayerFromJson } from './spatial-layers-json';
+import { denseRegularizationArgs } from './regularizer-json';
 import { coreActivation, coreActivationOfLayer, coreInitializer, type KerasActivationLayerName, kerasActivationLayerNames, supportedKerasActivations } from './keras-names';
 
 export interface Topology {
@@ -12,7 +14,7 @@ export interface Topology {
   readonly layers: Layer[];
 }
 
-const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'Flatten', 'Reshape', ...kerasActivationLayerNames, 'InputLayer'];
+const SUPPORTED = ['Dense', 'Dropout', 'Activation', 'Flatten', 'Reshape', ...SPATIAL_LAYER_CLASSES, ...kerasActivationLayerNames, 'InputLayer'];
 
 /**
  * The layers of a Keras / tfjs Sequential topology: `modelTopology` as tfjs writes it
@@ -61,6 +63,9 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
   if (cfg.dtype !== undefined && cfg.dtype !== 'float32' && typeof cfg.dtype === 'string') {
     throw new ModelFormatError(`${where}: dtype must be float32, got ${JSON.stringify(cfg.dtype)}`);
   }
+  if ((SPATIAL_LAYER_CLASSES as readonly string[]).includes(className)) {
+    return spatialLayerFromJson(className, cfg, { name, inputShape }, (value) => activation(value, where), coreInitializer, where);
+  }
   switch (className) {
     case 'Dense':
       return Dense({
@@ -69,12 +74,14 @@ function buildLayer(className: string, cfg: Record<string, unknown>, inputShape:
         useBias: useBias(cfg.use_bias, where),
         kernelInitializer: coreInitializer(cfg.kernel_initializer, 'glorotUniform'),
         biasInitializer: coreInitializer(cfg.bias_initializer, 'zeros'),
+        ...denseRegularizationArgs(cfg),
         name,
         inputShape,
       });
     case 'Dropout':
       return Dropout({ rate: cfg.rate as number, name, inputShape });
     case 'Flatten':
+      if (cfg.data_format === 'channels_first') throw new ModelFormatError(`${where}: data_format "channels_first" is not supported (channels_last only)`);
       return Flatten({ name, inputShape });
     case 'Reshape':
       return Reshape({ targetShape: cfg.target_shape as number[], name, inputShape });

@@ -7,7 +7,7 @@ import { ArgumentError } from '@backprop/core';
  * `file:///abs/my-model`, `./my-model`, or any of these ending in `/model.json`.
  * Porting note: other schemes (`localstorage://`, `indexeddb://`, `http://`) exist only in tfjs.
  */
-function toPath(url: string): string {
+export function toPath(url: string): string {
   if (typeof url !== 'string' || url === '') throw new ArgumentError(`expected a file:// URL or a path, got ${JSON.stringify(url)}`);
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
   if (!url.startsWith('file://')) throw new ArgumentError(`only file:// URLs (or plain paths) are supported, got ${JSON.stringify(url)}`);

@@ -135,9 +135,14 @@ describe('save / loadModel (TensorFlow.js layers format)', () => {
     it('unsupported layers and activations', async () => {
       const layers = json.modelTopology.config.layers;
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, class_name: 'Functional' } })).rejects.toThrow(/expected a Sequential model/);
-      const conv = { class_name: 'Conv2D', config: { name: 'conv2d' } };
+      const conv = { class_name: 'Conv3D', config: { name: 'conv3d' } };
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, config: { layers: [conv, ...layers] } } })).rejects.toThrow(
-        /layer 0 \(Conv2D "conv2d"\) is not supported; supported layers: Dense, Dropout, Activation, Flatten, Reshape, LeakyReLU, ELU, InputLayer/,
+        /layer 0 \(Conv3D "conv3d"\) is not supported; supported layers: Dense, Dropout, Activation, Flatten, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ZeroPadding2D, LeakyReLU, ELU, InputLayer/,
+      );
+      // A Conv2D without its filters is named with what is missing.
+      const noFilters = { class_name: 'Conv2D', config: { name: 'conv2d', kernel_size: [3, 3] } };
+      await expect(write({ ...json, modelTopology: { ...json.modelTopology, config: { layers: [noFilters, ...layers] } } })).rejects.toThrow(
+        /layer 0 \(Conv2D "conv2d"\): Conv2D "conv2d" filters must be a positive integer, got undefined/,
       );
       const swish = [{ ...layers[0], config: { ...layers[0].config, activation: 'swish' } }, ...layers.slice(1)];
       await expect(write({ ...json, modelTopology: { ...json.modelTopology, config: { layers: swish } } })).rejects.toThrow(/activation "swish" is not supported/);

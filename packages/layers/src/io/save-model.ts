@@ -2,6 +2,9 @@ import type { Sequential } from '../model/sequential';
 import { modelArtifacts } from './model-json';
 import { modelDirectory } from './model-url';
 import { weightsFileName, writeModelFolder } from './model-folder';
+import { saveKerasFile } from './keras/keras-file-io';
+import { isKerasName } from './keras/keras-load-target';
+import { toPath } from './model-url';
 
 /**
  * Write a model in the TensorFlow.js layers format: `<dir>/model.json` and the weights file its manifest
@@ -11,6 +14,8 @@ import { weightsFileName, writeModelFolder } from './model-folder';
  * non-finite weights — throws before any file is touched. Other files in the directory are left alone.
  */
 export async function saveModel(model: Sequential, url: string): Promise<void> {
+  // `m.keras`: one Keras 3 file instead of a folder (io/keras/keras-file-io.ts).
+  if (isKerasName(url)) return saveKerasFile(model, toPath(url));
   const dir = modelDirectory(url);
   const plan = model.plan();
   const weights = await model.getWeightsAsync();

@@ -1,4 +1,5 @@
 import { ArgumentError, checkOptionKeys, describeValue, type LayerClassName, type LayerConfig, optionKeys, shapeSize } from '@backprop/core';
+import { type InputShapeArgs, resolveInputShape } from './input-shape';
 import { uniqueName } from './layer-names';
 
 /** Options every layer takes. */
@@ -7,16 +8,18 @@ export interface LayerOptions {
   name?: string;
   /** Shape of one input sample, without the batch dimension: `[784]`. Only the first layer needs it. */
   inputShape?: readonly number[];
+  /** tfjs's / Keras 2's form of the same, batch dimension first: `[null, 784]`. */
+  batchInputShape?: readonly (number | null)[];
 }
 
 /** Every key of LayerOptions, checked against the interface by the type checker (optionKeys). */
-export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape']);
+export const LAYER_OPTION_KEYS = optionKeys<LayerOptions>()(['name', 'inputShape', 'batchInputShape']);
 
 /**
  * Keras 3 / tfjs base-layer arguments not implemented yet (`input_dim`, `batch_input_shape`, …):
  * NotSupportedError rather than a setting that does nothing.
  */
-const LAYER_UNSUPPORTED = ['inputDim', 'batchInputShape', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
+export const LAYER_UNSUPPORTED = ['inputDim', 'batchSize', 'dtype', 'trainable', 'weights', 'inputDType', 'activityRegularizer'];
 
 /**
  * Read a layer's arguments, given either positionally (`Dense(10, { activation })`) or as tfjs's single
@@ -78,13 +81,13 @@ export abstract class Layer {
   readonly name: string;
   readonly inputShape: readonly number[] | null;
 
-  protected constructor(prefix: string, options: LayerOptions) {
-    const { name, inputShape } = options;
+  protected constructor(prefix: string, options: LayerOptions & Pick<InputShapeArgs, 'inputDim'>) {
+    const { name } = options;
     if (name !== undefined && (typeof name !== 'string' || name === '' || name.includes('/'))) {
       throw new ArgumentError(`layer name must be a non-empty string without "/", got ${describeValue(name)}`);
     }
     this.name = name ?? uniqueName(prefix);
-    this.inputShape = inputShape === undefined ? null : checkInputShape(inputShape, this.name);
+    this.inputShape = resolveInputShape(options, `layer "${this.name}"`) ?? null;
   }
 
   /** The layer's description, as core and every backend build it. */
@@ -109,12 +112,4 @@ export abstract class Layer {
   toString(): string {
     return `${this.name} (${this.className})`;
   }
-}
-
-function checkInputShape(shape: readonly number[], name: string): readonly number[] {
-  if (!Array.isArray(shape) || shape.length === 0 || !shape.every((d) => Number.isInteger(d) && d > 0)) {
-    const given = Array.isArray(shape) ? `[${shape.map(describeValue).join(', ')}]` : describeValue(shape);
-    throw new ArgumentError(`layer "${name}" inputShape must be a list of positive integers, e.g. [784], got ${given}`);
-  }
-  return [...shape];
 }

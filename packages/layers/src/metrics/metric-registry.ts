@@ -11,19 +11,29 @@ import {
   UnknownNameError,
 } from '@backprop/core';
 import type { ResolvedLoss } from '../losses/loss-resolution';
+import { aucMetric, thresholdMetric, topKCategoricalAccuracy } from './confusion-metrics';
 
 /** A metric computed per batch and averaged over the samples of an epoch (Keras's stateful mean). */
 export interface Metric {
   /** Key in logs and history: the name as given to `compile` (`accuracy`, `acc`, `mse`, …). */
   readonly name: string;
-  /** Mean of the metric over `rows` samples; `yTrue` is always one-hot (sparse labels are encoded first). */
+  /**
+   * Mean of the metric over `rows` samples; `yTrue` is always one-hot (sparse labels are encoded first). For an
+   * accumulating metric, the result over every batch since `reset`.
+   */
   compute(yTrue: Float32Array, yPred: Float32Array, rows: number, cols: number): number;
+  /**
+   * Keras's Precision / Recall / AUC accumulate counts over an epoch (or an evaluate) instead of averaging batch
+   * values; such a metric is reset when a new epoch or evaluation starts (see RunningMeans).
+   */
+  reset?(): void;
 }
 
 type ComputedKind = Exclude<MetricKind, 'accuracy'>;
+type MeanKind = Exclude<ComputedKind, 'precision' | 'recall' | 'auc'>;
 
 // Every metric is core's; `t` and `p` are exact-length views of one batch (rows × cols values).
-const compute: Record<ComputedKind, Metric['compute']> = {
+const compute: Record<MeanKind, Metric['compute']> = {
   // Argmax of prediction equals argmax of target (Keras's categorical_accuracy). Core's `accuracy` reads
   // each { data, rows, cols } view by `argMaxRows` in place: two Int32Array(rows) per batch, no copy.
   categoricalAccuracy: (t, p, rows, cols) => accuracy({ data: t, rows, cols }, { data: p, rows, cols }),
@@ -31,7 +41,21 @@ const compute: Record<ComputedKind, Metric['compute']> = {
   binaryAccuracy: (t, p) => binaryAccuracy(t, p),
   mse: (t, p) => meanSquaredError(t, p),
   mae: (t, p) => meanAbsoluteError(t, p),
+  topKCategoricalAccuracy: (t, p, rows, cols) => topKCategoricalAccuracy(t, p, rows, cols),
 };
+
+/** An accumulating metric (Keras's confusion-matrix metrics), one state per compiled model. */
+function accumulating(name: string, kind: 'precision' | 'recall' | 'auc'): Metric {
+  const state = kind === 'auc' ? aucMetric() : thresholdMetric(kind);
+  return {
+    name,
+    compute(t, p, rows, cols) {
+      state.update(t, p, rows * cols);
+      return state.result();
+    },
+    reset: () => state.reset(),
+  };
+}
 
 /**
  * Resolve `compile({ metrics })`. `'accuracy'` / `'acc'` is chosen from the loss as Keras does
@@ -53,6 +77,7 @@ export function resolveMetrics(names: readonly (MetricIdentifier | string)[] | u
     if (resolved === 'categoricalAccuracy' && outputUnits === 1) {
       throw new ArgumentError(`metric "${name}" compares the argmax of several outputs, but the model has 1 output unit; use "binary_accuracy"`);
     }
+    if (resolved === 'precision' || resolved === 'recall' || resolved === 'auc') return accumulating(name, resolved);
     return { name, compute: compute[resolved] };
   });
 }

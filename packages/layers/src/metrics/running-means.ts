@@ -8,10 +8,22 @@ export type Logs = Record<string, number>;
 export class RunningMeans {
   private readonly sums = new Map<string, number>();
   private count = 0;
+  /** Accumulating metrics (Precision, Recall, AUC): their latest result is their value, not averaged. */
+  private readonly latest = new Map<string, number>();
+  private readonly accumulating: ReadonlySet<string>;
+
+  /** Starts a pass (an epoch, an evaluation): accumulating metrics among `metrics` are reset, as Keras's `reset_state`. */
+  constructor(metrics: readonly { readonly name: string; reset?(): void }[] = []) {
+    for (const m of metrics) m.reset?.();
+    this.accumulating = new Set(metrics.filter((m) => m.reset).map((m) => m.name));
+  }
 
   /** Add one batch of `rows` samples whose mean values are `values`. */
   add(values: Logs, rows: number): void {
-    for (const [key, value] of Object.entries(values)) this.sums.set(key, (this.sums.get(key) ?? 0) + value * rows);
+    for (const [key, value] of Object.entries(values)) {
+      if (this.accumulating.has(key)) this.latest.set(key, value);
+      else this.sums.set(key, (this.sums.get(key) ?? 0) + value * rows);
+    }
     this.count += rows;
   }
 
@@ -19,6 +31,7 @@ export class RunningMeans {
   means(prefix = ''): Logs {
     const out: Logs = {};
     for (const [key, sum] of this.sums) out[prefix + key] = sum / this.count;
+    for (const [key, value] of this.latest) out[prefix + key] = value;
     return out;
   }
 }

@@ -4,6 +4,7 @@ import { type BatchReader, indexRange } from '../data/batch-reader';
 import { type Logs, RunningMeans } from '../metrics/running-means';
 import type { CompiledModel } from './compile-options';
 import { ModelStateError } from './model-state-error';
+import type { SampleWeighting } from './sample-weighting';
 
 /**
  * Loss and metrics over the samples `indices`, in order, batch by batch in inference mode (no dropout):
@@ -17,8 +18,9 @@ export async function evaluateBatches(
   batchSize: number,
   compiled: CompiledModel,
   outputUnits: number,
+  weighting: SampleWeighting | null = null,
 ): Promise<Logs> {
-  const means = new RunningMeans();
+  const means = new RunningMeans(compiled.metrics);
   const out = new Float32Array(Math.min(batchSize, indices.length) * outputUnits);
   for (let start = 0; start < indices.length; start += batchSize) {
     const end = Math.min(start + batchSize, indices.length);
@@ -26,7 +28,8 @@ export async function evaluateBatches(
     // No await between filling the batch and using it when the backend answers synchronously: the
     // buffers may be the backend's own, shared with any other call running meanwhile.
     const pred = out.subarray(0, rows * outputUnits);
-    const answer = backend.evaluateOnBatch(x, y!, rows, pred);
+    // Keras's loss is weighted by sample_weight; its compiled `metrics` are not (only `weighted_metrics` are).
+    const answer = backend.evaluateOnBatch(x, y!, rows, pred, weighting?.batch(indices, start, end, y!, outputUnits));
     const loss = isPromise(answer) ? await answer : answer;
     means.add(batchLogs(compiled, y!, pred, rows, outputUnits, loss), rows);
   }

@@ -1,6 +1,8 @@
 import { ArgumentError, checkBooleanOption, checkOptionKeys, describeValue, NotSupportedError, optionKeys } from '@backprop/core';
-import { Callback } from '../callbacks/callback';
+import { type CallbackOption, toCallbacks } from '../callbacks/callback-forms';
 import type { BatchSource, InputData, TargetData } from '../data/batch-source';
+import type { TensorLike } from '../data/sample-data';
+import type { ClassWeight } from './sample-weighting';
 
 /** Options of `fit`, with Keras's names (camelCase) and defaults. */
 export interface FitOptions {
@@ -17,13 +19,18 @@ export interface FitOptions {
   validationSplit?: number;
   /** Reshuffle the training rows before each epoch; default true. */
   shuffle?: boolean;
-  callbacks?: readonly Callback[];
+  /** Callbacks, or one callback; each a Callback or a plain object of hooks (`{ onEpochEnd(epoch, logs) {} }`, as tfjs). */
+  callbacks?: CallbackOption | readonly CallbackOption[];
   /** 0 silent, 1 progress bar (default), 2 one line per epoch. */
   verbose?: 0 | 1 | 2;
   /** Seed for shuffling; default derived from the model's seed. */
   seed?: number;
   /** Epoch to start from (0-based), for resuming: runs epochs initialEpoch … epochs − 1. Default 0. */
   initialEpoch?: number;
+  /** Weight of each class in the loss, `{ 0: 1, 1: 5 }` (Keras's `class_weight`); see model/sample-weighting.ts. */
+  classWeight?: ClassWeight;
+  /** One weight per sample (array, typed array or tf.Tensor): the loss is Σ w·l / n (Keras 3). */
+  sampleWeight?: ArrayLike<number> | TensorLike;
 }
 
 /** Options of `evaluate` and `predict`. */
@@ -48,6 +55,8 @@ export const FIT_OPTION_KEYS = optionKeys<FitOptions>()([
   'verbose',
   'seed',
   'initialEpoch',
+  'classWeight',
+  'sampleWeight',
 ]);
 const BATCH_OPTION_KEYS = optionKeys<BatchOptions>()(['batchSize', 'verbose']);
 
@@ -55,10 +64,10 @@ const BATCH_OPTION_KEYS = optionKeys<BatchOptions>()(['batchSize', 'verbose']);
  * Arguments of Keras 3's `fit` / tfjs's `model.fit` that are not implemented yet: given a value, they
  * throw NotSupportedError instead of being ignored.
  */
-const FIT_UNSUPPORTED = ['classWeight', 'sampleWeight', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'yieldEvery'];
+const FIT_UNSUPPORTED = ['stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq', 'yieldEvery'];
 /** The same for Keras's `evaluate` (tfjs's ModelEvaluateArgs) and `predict`. */
 const BATCH_UNSUPPORTED: Record<'evaluate' | 'predict', readonly string[]> = {
-  evaluate: ['sampleWeight', 'steps', 'callbacks', 'returnDict'],
+  evaluate: ['steps', 'callbacks'],
   predict: ['steps', 'callbacks'],
 };
 
@@ -78,6 +87,9 @@ export interface NormalizedFitOptions {
   readonly verbose: 0 | 1 | 2;
   readonly initialEpoch: number;
   readonly seed: number | undefined;
+  /** As given; checked against the data by `sampleWeighting` (fit-setup). */
+  readonly classWeight: unknown;
+  readonly sampleWeight: unknown;
 }
 
 export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
@@ -94,9 +106,9 @@ export function normalizeFitOptions(options: FitOptions): NormalizedFitOptions {
   const initialEpoch = options.initialEpoch ?? 0;
   if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new ArgumentError(`initialEpoch must be a non-negative integer, got ${describeValue(initialEpoch)}`);
   if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new ArgumentError(`seed must be a finite number, got ${describeValue(options.seed)}`);
-  checkCallbacks(options.callbacks);
+  toCallbacks(options.callbacks);
   const shuffle = checkBooleanOption(options.shuffle, 'shuffle', 'fit options') ?? true;
-  return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed };
+  return { epochs, batchSize, validationSplit, shuffle, verbose, initialEpoch, seed: options.seed, classWeight: options.classWeight, sampleWeight: options.sampleWeight };
 }
 
 /** A positive integer batch size, 32 when not given (Keras's default). */
@@ -104,21 +116,4 @@ export function checkBatchSize(batchSize: number | undefined): number {
   const size = batchSize ?? 32;
   if (!Number.isInteger(size) || size <= 0) throw new ArgumentError(`batchSize must be a positive integer, got ${describeValue(batchSize)}`);
   return size;
-}
-
-/**
- * `callbacks` must be a list of Callback instances (Keras's rule); `[42]` or a tfjs-style
- * `{ onEpochEnd }` object would otherwise fail deep inside fit with `c.setModel is not a function`.
- * Porting note: tfjs also accepts plain hook objects; extend `Callback` instead.
- */
-function checkCallbacks(callbacks: unknown): void {
-  if (callbacks === undefined) return;
-  if (!Array.isArray(callbacks)) {
-    throw new ArgumentError(`callbacks must be a list of Callback instances such as [new EarlyStopping()], got ${describeValue(callbacks)}`);
-  }
-  callbacks.forEach((callback, i) => {
-    if (!(callback instanceof Callback)) {
-      throw new ArgumentError(`callbacks[${i}] must be a Callback instance (e.g. new EarlyStopping(), or a subclass of Callback), got ${describeValue(callback)}`);
-    }
-  });
 }

@@ -1,5 +1,6 @@
 import { ArgumentError } from '@backprop/core';
-import type { Callback, TrainingParams } from '../callbacks/callback';
+import type { TrainingParams } from '../callbacks/callback';
+import { toCallbacks } from '../callbacks/callback-forms';
 import { CallbackList } from '../callbacks/callback-list';
 import type { History } from '../callbacks/history';
 import { ProgressBar } from '../callbacks/progress-bar';
@@ -7,14 +8,17 @@ import { TerminateOnNaN } from '../callbacks/terminate-on-nan';
 import { BatchReader, indexRange } from '../data/batch-reader';
 import type { BatchSource } from '../data/batch-source';
 import type { CompiledModel } from './compile-options';
-import type { NormalizedFitOptions } from './fit-options';
+import type { FitOptions, NormalizedFitOptions } from './fit-options';
 import type { ModelPlan } from './model-plan';
+import { type SampleWeighting, sampleWeighting } from './sample-weighting';
 
 /** The training samples and the validation samples of one `fit`, checked against the model. */
 export interface FitData {
   readonly train: BatchReader;
   readonly trainIndices: Uint32Array;
-  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array } | null;
+  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array; readonly weighting?: SampleWeighting | null } | null;
+  /** The training samples' weights (`sampleWeight` / `classWeight`), or null. */
+  readonly weighting: SampleWeighting | null;
 }
 
 /**
@@ -23,25 +27,29 @@ export interface FitData {
  */
 export function fitData(source: BatchSource, validationSource: BatchSource | null, fit: NormalizedFitOptions, compiled: CompiledModel, plan: ModelPlan): FitData {
   const train = new BatchReader(source, plan, compiled.loss, true, 'x');
+  const weighting = sampleWeighting(fit.sampleWeight, fit.classWeight, source.size, plan.outputUnits, 'fit');
   if (validationSource) {
     const reader = new BatchReader(validationSource, plan, compiled.loss, true, 'validationData');
-    return { train, trainIndices: indexRange(0, source.size), validation: { reader, indices: indexRange(0, validationSource.size) } };
+    return { train, weighting, trainIndices: indexRange(0, source.size), validation: { reader, indices: indexRange(0, validationSource.size) } };
   }
-  if (fit.validationSplit === 0) return { train, trainIndices: indexRange(0, source.size), validation: null };
+  if (fit.validationSplit === 0) return { train, weighting, trainIndices: indexRange(0, source.size), validation: null };
   const split = Math.floor(source.size * (1 - fit.validationSplit));
   if (split === 0 || split === source.size) {
     throw new ArgumentError(
       `validationSplit ${fit.validationSplit} of ${source.size} samples leaves ${split} for training and ${source.size - split} for validation; both need at least one`,
     );
   }
-  return { train, trainIndices: indexRange(0, split), validation: { reader: train, indices: indexRange(split, source.size - split) } };
+  // Keras splits sample_weight with x and y (array_slicing.train_validation_split); class_weight stays with training.
+  const validationWeighting = weighting?.splitsWithData ? weighting : null;
+  return { train, weighting, trainIndices: indexRange(0, split), validation: { reader: train, indices: indexRange(split, source.size - split), weighting: validationWeighting } };
 }
 
 /**
  * The callbacks of one `fit`, in Keras's order: the progress bar (for verbose 1 or 2, unless one is
  * given), TerminateOnNaN (unless one is given), the user's callbacks, and History last.
  */
-export function fitCallbacks(user: readonly Callback[], verbose: 0 | 1 | 2, history: History): CallbackList {
+export function fitCallbacks(given: FitOptions['callbacks'], verbose: 0 | 1 | 2, history: History): CallbackList {
+  const user = toCallbacks(given);
   const progress = verbose > 0 && !user.some((c) => c instanceof ProgressBar) ? [new ProgressBar({ verbose: verbose as 1 | 2 })] : [];
   const nan = user.some((c) => c instanceof TerminateOnNaN) ? [] : [new TerminateOnNaN()];
   return new CallbackList([...progress, ...nan, ...user, history]);

@@ -1,7 +1,8 @@
-import { checkDenseMemory, estimateDenseMemory, JS_MEMORY_LIMIT_BYTES, type OptimizerSpec, optimizerSlotCount } from '@backprop/core';
+import { checkDenseMemory, type DenseMemoryEstimate, estimateDenseMemory, JS_MEMORY_LIMIT_BYTES, type OptimizerSpec, optimizerSlotCount } from '@backprop/core';
 import type { BackendFactory } from '../backend/backend';
 import { checkBatchSize } from './fit-options';
 import type { ModelPlan } from './model-plan';
+import { spatialMemoryLayers } from './spatial-memory';
 
 /**
  * Throw `ModelSizeError` when the model cannot fit the backend's memory: its weights, gradients,
@@ -16,14 +17,21 @@ import type { ModelPlan } from './model-plan';
  * backend throws.
  */
 export function checkModelMemory(plan: ModelPlan, backend: BackendFactory, optimizer: Required<OptimizerSpec> | null, batchRows: number): void {
-  const estimate = estimateDenseMemory({
+  const estimate = estimateModelMemory(plan, optimizer, batchRows);
+  const limit = backend.memoryLimit?.() ?? { bytes: JS_MEMORY_LIMIT_BYTES, what: `backend "${backend.name}" (JS_MEMORY_LIMIT_BYTES for weights drawn in JS)` };
+  checkDenseMemory(estimate, limit.bytes, limit.what);
+}
+
+/** What the scratch engine allocates for the model (core's `estimateDenseMemory`, with the image layers' buffers). */
+export function estimateModelMemory(plan: ModelPlan, optimizer: Required<OptimizerSpec> | null, batchRows: number): DenseMemoryEstimate {
+  return estimateDenseMemory({
     inputSize: plan.inputSize,
-    layers: plan.dense.map((d) => ({ name: d.layer.name, units: d.layer.units, useBias: d.layer.useBias, dropoutRate: d.dropoutRate })),
+    layers: plan.dense.map((d) => ({ name: d.layer.name, units: d.layer.units, useBias: d.layer.useBias, dropoutRate: d.dropoutRate, inputs: d.inputs })),
+    otherLayers: spatialMemoryLayers(plan.layers, plan.inputShape),
+    outputSize: plan.outputUnits,
     batchSize: batchRows,
     optimizerSlots: optimizer === null ? 0 : optimizerSlotCount(optimizer),
   });
-  const limit = backend.memoryLimit?.() ?? { bytes: JS_MEMORY_LIMIT_BYTES, what: `backend "${backend.name}" (JS_MEMORY_LIMIT_BYTES for weights drawn in JS)` };
-  checkDenseMemory(estimate, limit.bytes, limit.what);
 }
 
 /** Rows of the largest batch `fit` will run: its batch size, or fewer when there are fewer samples. */

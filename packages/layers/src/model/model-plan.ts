@@ -28,6 +28,8 @@ export interface ModelPlan {
   readonly dense: readonly DensePlan[];
   readonly dropout: readonly DropoutPlan[];
   readonly outputUnits: number;
+  /** The layers, in order. */
+  readonly layers: readonly Layer[];
   /** The first and last layer, for messages. */
   readonly first: Layer;
   readonly last: Layer;
@@ -65,6 +67,7 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
     dense,
     dropout,
     outputUnits: shapeSize(shape),
+    layers: [...layers],
     first,
     last: layers[layers.length - 1],
   };

@@ -60,10 +60,13 @@ describe('fit options', () => {
     const model = compiled();
     await expect(model.fit(x, y, { callbacks: [42], verbose: 0 } as never)).rejects.toThrow(ArgumentError);
     await expect(model.fit(x, y, { callbacks: [new EpochCounter(), 42], verbose: 0 } as never)).rejects.toThrow(
-      'callbacks[1] must be a Callback instance (e.g. new EarlyStopping(), or a subclass of Callback), got 42',
+      'callbacks[1] must be a Callback instance (e.g. new EarlyStopping(), or a subclass of Callback) or an object of hooks such as { onEpochEnd(epoch, logs) {} }, got 42',
     );
-    await expect(model.fit(x, y, { callbacks: [{ onEpochEnd() {} }], verbose: 0 } as never)).rejects.toThrow('callbacks[0] must be a Callback instance');
-    await expect(model.fit(x, y, { callbacks: new EpochCounter(), verbose: 0 } as never)).rejects.toThrow('got a EpochCounter');
+    // Plain hook objects and a single callback are accepted (tfjs); a misspelt hook is not ignored.
+    await expect(model.fit(x, y, { callbacks: [{ onEpochEnds() {} }], verbose: 0 } as never)).rejects.toThrow(
+      'Unknown option "onEpochEnds" in callbacks[0] (a callback object); did you mean "onEpochEnd"?',
+    );
+    await expect(model.fit(x, y, { callbacks: 42, verbose: 0 } as never)).rejects.toThrow('callbacks must be a Callback instance');
   });
 
   it('numbers given as strings are echoed quoted', async () => {

@@ -134,7 +134,7 @@ describe('Sequential bad input', () => {
     // JavaScript caller, who still gets the runtime error.
     expect(() => model.compile({ loss: 'categorical_crossentropyy' as never })).toThrow(UnknownNameError);
     expect(() => model.compile({ loss: 'categorical_crossentropyy' as never })).toThrow(/Unknown loss "categorical_crossentropyy"; expected one of: .*sparse_categorical_crossentropy/);
-    expect(() => model.compile({ loss: 'mse', optimizer: 'adagrad' as never })).toThrow('Unknown optimizer "adagrad"; expected one of: sgd, adam, rmsprop');
+    expect(() => model.compile({ loss: 'mse', optimizer: 'lamb' as never })).toThrow('Unknown optimizer "lamb"; expected one of: sgd, adam, rmsprop, adagrad, adadelta, adamax, nadam, adamw');
     expect(() => model.compile({ loss: 'mse', metrics: ['f1' as never] })).toThrow(/Unknown metric "f1"; expected one of: accuracy, acc, /);
     expect(() => model.compile({ loss: 'mse', backend: 'pytorch' })).toThrow(/Unknown backend "pytorch"; expected one of: scratch/);
     expect(() => Dense(3, { activation: 'swish' as never })).toThrow(/Unknown activation "swish"; expected one of: .*relu/);

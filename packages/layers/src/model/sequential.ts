@@ -1,9 +1,10 @@
 import { ArgumentError, describeValue, type LayerWeights, type Matrix, Rng } from '@backprop/core';
 import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
-import { resolveBackend } from '../backend/backend-registry';
+import { isReady, resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
-import { BatchReader, indexRange } from '../data/batch-reader';
+import { BatchReader } from '../data/batch-reader';
+import { type PredictOutput, predictOutput, splitOutputOption, type TensorLike } from '../data/tensor-output';
 import { type BatchSource, type InputData, inputBatchSource, sourceAndOptions, type TargetData, validationBatchSource } from '../data/batch-source';
 import type { ModelIOHandler } from '../io/model-io-handler';
 import { saveModelTo } from '../io/save-to';
@@ -11,7 +12,8 @@ import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
 import { DropoutMaskDrawer } from './dropout-masks';
-import { evaluateBatches, predictBatchesSync } from './evaluation-loop';
+import { type EvaluateDict, type EvaluateOptions, evaluateModel } from './evaluate-model';
+import { predictBatchesSync } from './evaluation-loop';
 import { FitGuard } from './fit-guard';
 import { type BatchOptions, batchOptions, type FitOptions, normalizeFitOptions } from './fit-options';
 import { fitCallbacks, fitData, trainingParams } from './fit-setup';
@@ -63,6 +65,11 @@ export class Sequential implements CallbackModel {
 
   get layers(): readonly Layer[] {
     return this.stack;
+  }
+
+  /** Keras's `model.optimizer` (null before compile): its `learningRate` can be read, and set between fits or from callbacks. */
+  get optimizer(): CompiledModel['optimizerControl'] | null {
+    return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
   }
 
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
@@ -146,28 +153,24 @@ export class Sequential implements CallbackModel {
     }
   }
 
-  /**
-   * Loss and metrics on data (Keras's `evaluate`): always `[loss, ...metrics]` in the order of
-   * `compile({ metrics })`, so `[loss]` when there are no metrics (see `EvaluateResult`).
-   */
-  async evaluate(x: InputData | BatchSource, y?: TargetData | BatchOptions, options?: BatchOptions): Promise<EvaluateResult> {
-    const { source, opts } = sourceAndOptions<BatchOptions>(x, y, options, 'evaluate');
+  /** Loss and metrics (Keras's `evaluate`): `[loss, ...metrics]` in compile order (see `EvaluateResult`), or `{ loss, … }` with `returnDict`. */
+  evaluate(x: InputData | BatchSource, y: TargetData | undefined, options: EvaluateOptions & { returnDict: true }): Promise<EvaluateDict>;
+  evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult>;
+  async evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult | EvaluateDict> {
+    const { source, opts } = sourceAndOptions<EvaluateOptions>(x, y, options, 'evaluate');
     if (!this.compiled || !this.factory) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
-    const compiled = this.compiled;
-    const { batchSize } = batchOptions(opts, 'evaluate');
-    const plan = this.plan();
-    const reader = new BatchReader(source, plan, compiled.loss, true, 'x');
-    const backend = await this.readyBackend();
-    const logs = await evaluateBatches(backend, reader, indexRange(0, source.size), batchSize, compiled, plan.outputUnits);
-    return [logs.loss, ...compiled.metrics.map((m) => logs[m.name])];
+    return evaluateModel(source, opts, this.plan(), this.compiled, () => this.readyBackend());
   }
 
-  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix. */
-  predict(x: InputData | BatchSource, options: BatchOptions = {}): Matrix {
-    const { batchSize } = batchOptions(options, 'predict');
+  /** Outputs for every row (inference mode, no dropout), as a rows × units Matrix, or a tf.Tensor with `output: 'tensor'`. */
+  predict(x: InputData | BatchSource, options: BatchOptions & { output: 'tensor' }): TensorLike;
+  predict(x: InputData | BatchSource, options?: BatchOptions & { output?: 'matrix' }): Matrix;
+  predict(x: InputData | BatchSource, options: BatchOptions & { output?: PredictOutput } = {}): Matrix | TensorLike {
+    const { output, rest } = splitOutputOption(options);
+    const { batchSize } = batchOptions(rest, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
-    return predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits);
+    return predictOutput(predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits), output);
   }
 
   /** `predict` after waiting for the backend's first load; kept for compatibility. */
@@ -217,7 +220,8 @@ export class Sequential implements CallbackModel {
   /**
    * Save in the TensorFlow.js layers format: `model.save('file://./my-model')` writes model.json +
    * weights.bin (Node); `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a handler
-   * object save elsewhere (see io/io-router.ts).
+   * object save elsewhere (see io/io-router.ts). A path ending in `.keras` writes one Keras 3 file that
+   * `keras.saving.load_model` opens (Node; io/keras/).
    */
   save(url: string | ModelIOHandler): Promise<void> {
     return saveModelTo(this, url);
@@ -292,8 +296,3 @@ export class Sequential implements CallbackModel {
     return this.createBackend();
   }
 }
-
-function isReady(factory: BackendFactory): boolean {
-  return factory.isReady ? factory.isReady() : true;
-}
-

@@ -9,6 +9,7 @@ import { EventLoopYield } from './event-loop-yield';
 import type { DropoutMaskDrawer } from './dropout-masks';
 import type { NormalizedFitOptions } from './fit-options';
 import { checkBatchFinite } from './non-finite-batch';
+import type { SampleWeighting } from './sample-weighting';
 
 /** Everything one `fit` call needs, settled and checked by `Sequential.fit`. */
 export interface TrainingRun {
@@ -18,7 +19,9 @@ export interface TrainingRun {
   readonly train: BatchReader;
   /** Indices of the training samples (all but the validation split), in their starting order. */
   readonly trainIndices: Uint32Array;
-  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array } | null;
+  readonly validation: { readonly reader: BatchReader; readonly indices: Uint32Array; readonly weighting?: SampleWeighting | null } | null;
+  /** Per-sample loss weights (`sampleWeight` / `classWeight`), or null. */
+  readonly weighting: SampleWeighting | null;
   readonly options: NormalizedFitOptions;
   readonly shuffleRng: Rng;
   /** Draws each batch's dropout masks for the backend. */
@@ -43,7 +46,7 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
   for (let epoch = options.initialEpoch; epoch < options.epochs && !model.stopTraining; epoch++) {
     await callbacks.onEpochBegin(epoch, {});
     if (options.shuffle) run.shuffleRng.shuffle(order);
-    const means = new RunningMeans();
+    const means = new RunningMeans(compiled.metrics);
     for (let batch = 0, start = 0; start < order.length; batch++, start += batchSize) {
       const end = Math.min(start + batchSize, order.length);
       const rows = end - start;
@@ -59,7 +62,8 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
         before = isPromise(answer) ? await answer : answer;
       }
       // Await only a real promise, so a synchronous backend's shared buffers are used before anything else runs.
-      const answer = backend.trainOnBatch(x, y!, rows, run.masks.draw(rows));
+      const weights = run.weighting?.batch(order, start, end, y!, outputUnits);
+      const answer = backend.trainOnBatch(x, y!, rows, run.masks.draw(rows), weights);
       const loss = isPromise(answer) ? await answer : answer;
       let logs: Logs;
       if (compiled.metrics.length === 0) {
@@ -78,7 +82,7 @@ export async function runTraining(run: TrainingRun): Promise<Logs> {
     }
     epochLogs = means.means();
     if (validation) {
-      const val = await evaluateBatches(backend, validation.reader, validation.indices, batchSize, compiled, outputUnits);
+      const val = await evaluateBatches(backend, validation.reader, validation.indices, batchSize, compiled, outputUnits, validation.weighting);
       for (const [key, value] of Object.entries(val)) epochLogs[`val_${key}`] = value;
     }
     await callbacks.onEpochEnd(epoch, epochLogs);

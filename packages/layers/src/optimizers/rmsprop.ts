@@ -1,9 +1,11 @@
 import { type OptimizerSpec, optionKeys } from '@backprop/core';
+import { BASE_OPTIMIZER_KEYS, type BaseOptimizerOptions } from './base-optimizer-options';
+import type { LearningRateSchedule } from './learning-rate-schedules';
 import { optimizerFromOptions } from './optimizer-options';
 
-export interface RMSpropOptions {
-  /** Default 0.001. */
-  learningRate?: number;
+export interface RMSpropOptions extends BaseOptimizerOptions {
+  /** Default 0.001; a number or a schedule. */
+  learningRate?: BaseOptimizerOptions['learningRate'];
   /** Discount of the squared-gradient average; default 0.9. */
   rho?: number;
   /** Default 0. */
@@ -13,7 +15,7 @@ export interface RMSpropOptions {
 }
 
 /** Every key of RMSpropOptions, checked against the interface by the type checker. */
-const RMSPROP_OPTION_KEYS = optionKeys<RMSpropOptions>()(['learningRate', 'rho', 'momentum', 'epsilon']);
+const RMSPROP_OPTION_KEYS = optionKeys<RMSpropOptions>()([...BASE_OPTIMIZER_KEYS, 'rho', 'momentum', 'epsilon']);
 
 /**
  * RMSprop (Hinton, Coursera lecture 6e; Keras's `RMSprop`, in the form of tf.train.rmsprop). With gradient g
@@ -21,6 +23,6 @@ const RMSPROP_OPTION_KEYS = optionKeys<RMSpropOptions>()(['learningRate', 'rho',
  * Porting note: Keras 3 puts ε outside the root (g / (√s + ε)); tfjs, and this engine, inside.
  * `RMSprop(0.001)` or `RMSprop({ learningRate, rho, momentum, epsilon })`.
  */
-export function RMSprop(options: number | RMSpropOptions = {}): Required<OptimizerSpec> {
+export function RMSprop(options: number | LearningRateSchedule | RMSpropOptions = {}): Required<OptimizerSpec> {
   return optimizerFromOptions('RMSprop', 'rmsprop', options, RMSPROP_OPTION_KEYS);
 }

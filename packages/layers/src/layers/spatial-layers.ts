@@ -1,0 +1,89 @@
+import {
+  type DataFormat,
+  GlobalAveragePooling2DLayer as CoreGlobalAveragePooling2D,
+  type LayerConfig,
+  optionKeys,
+  ZeroPadding2DLayer as CoreZeroPadding2D,
+  windowGeometry,
+} from '@backprop/core';
+import { LAYER_OPTION_KEYS, Layer, type LayerOptions, objectLayerArgs } from './layer';
+
+/** tfjs's `tf.layers.globalAveragePooling2d` arguments. */
+export interface GlobalAveragePooling2DArgs extends LayerOptions {
+  dataFormat?: DataFormat;
+}
+
+/** tfjs's `tf.layers.zeroPadding2d` arguments. */
+export interface ZeroPadding2DArgs extends LayerOptions {
+  /** `1` (default), `[rows, cols]` or `[[top, bottom], [left, right]]`. */
+  padding?: number | readonly number[] | readonly (readonly number[])[];
+  dataFormat?: DataFormat;
+}
+
+const GLOBAL_POOLING_ARG_KEYS = optionKeys<GlobalAveragePooling2DArgs>()([...LAYER_OPTION_KEYS, 'dataFormat']);
+const ZERO_PADDING_ARG_KEYS = optionKeys<ZeroPadding2DArgs>()([...LAYER_OPTION_KEYS, 'padding', 'dataFormat']);
+
+/** The mean of each channel over height and width: [H, W, C] → [C] (Keras's `GlobalAveragePooling2D`). */
+export class GlobalAveragePooling2DLayer extends Layer {
+  readonly className = 'GlobalAveragePooling2D';
+
+  constructor(args?: GlobalAveragePooling2DArgs) {
+    const checked = objectLayerArgs<GlobalAveragePooling2DArgs>('GlobalAveragePooling2D', args, { args: GLOBAL_POOLING_ARG_KEYS, unsupported: ['keepdims'] });
+    super('global_average_pooling2d', checked);
+    new CoreGlobalAveragePooling2D({ ...checked, name: this.name });
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'GlobalAveragePooling2D', config: { name: this.name } };
+  }
+
+  override outputShape(inputShape: readonly number[]): readonly number[] {
+    const size = [inputShape[0], inputShape[1]] as const;
+    return [windowGeometry(inputShape, { label: `GlobalAveragePooling2D "${this.name}"`, window: 'pool', size, strides: size, padding: 'valid' }).channels];
+  }
+}
+
+/** Rows and columns of zeros around each image (Keras's `ZeroPadding2D`). */
+export class ZeroPadding2DLayer extends Layer {
+  readonly className = 'ZeroPadding2D';
+  /** [[top, bottom], [left, right]]. */
+  readonly padding: readonly [readonly [number, number], readonly [number, number]];
+
+  constructor(args?: ZeroPadding2DArgs) {
+    const checked = objectLayerArgs<ZeroPadding2DArgs>('ZeroPadding2D', args, { args: ZERO_PADDING_ARG_KEYS });
+    super('zero_padding2d', checked);
+    this.padding = new CoreZeroPadding2D({ ...checked, name: this.name }).padding;
+  }
+
+  override toConfig(): LayerConfig {
+    return { className: 'ZeroPadding2D', config: { name: this.name, padding: this.padding } };
+  }
+
+  override outputShape(inputShape: readonly number[]): readonly number[] {
+    const [[top, bottom], [left, right]] = this.padding;
+    const g = windowGeometry(inputShape, { label: `ZeroPadding2D "${this.name}"`, window: 'kernel', size: [1, 1], strides: [1, 1], padding: 'valid' });
+    return [g.inH + top + bottom, g.inW + left + right, g.channels];
+  }
+}
+
+/** Factories that also work with `new`. */
+export interface SpatialLayerConstructor<L, A> {
+  new (args?: A): L;
+  (args?: A): L;
+  readonly prototype: L;
+}
+
+function globalAveragePooling2dFactory(args?: GlobalAveragePooling2DArgs): GlobalAveragePooling2DLayer {
+  return new GlobalAveragePooling2DLayer(args);
+}
+globalAveragePooling2dFactory.prototype = GlobalAveragePooling2DLayer.prototype;
+
+function zeroPadding2dFactory(args?: ZeroPadding2DArgs): ZeroPadding2DLayer {
+  return new ZeroPadding2DLayer(args);
+}
+zeroPadding2dFactory.prototype = ZeroPadding2DLayer.prototype;
+
+/** `GlobalAveragePooling2D()` (tfjs's `tf.layers.globalAveragePooling2d`). */
+export const GlobalAveragePooling2D = globalAveragePooling2dFactory as unknown as SpatialLayerConstructor<GlobalAveragePooling2DLayer, GlobalAveragePooling2DArgs>;
+/** `ZeroPadding2D({ padding: 1 })` (tfjs's `tf.layers.zeroPadding2d`). */
+export const ZeroPadding2D = zeroPadding2dFactory as unknown as SpatialLayerConstructor<ZeroPadding2DLayer, ZeroPadding2DArgs>;
