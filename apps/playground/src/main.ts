@@ -30,13 +30,19 @@ const lossChart = new LiveChart($('loss-chart'), 'loss');
 const accuracyChart = new LiveChart($('accuracy-chart'), 'accuracy', [0, 1]);
 const layerViews = new LayerViews($('layer-views'));
 let stopTraining: (() => void) | null = null;
+/** The last epoch on the charts: the final report repeats it (or is epoch 0 when stopped before the first). */
+let chartedEpoch = 0;
 
 function showEpoch(report: EpochReport, dataset: DatasetName, hidden: number): void {
-  lossChart.push(report.epoch, report.loss);
-  accuracyChart.push(report.epoch, report.correct / report.total);
+  if (report.epoch > chartedEpoch) {
+    lossChart.push(report.epoch, report.loss);
+    accuracyChart.push(report.epoch, report.correct / report.total);
+    chartedEpoch = report.epoch;
+  }
   $('xor-accuracy').textContent = `${report.correct}/${report.total}`;
   layerViews.draw(report.layers, report.probeRows);
-  if (report.confusion.length > 2) drawConfusionTable($<HTMLTableElement>('confusion'), report.confusion, `Confusion matrix on the ${report.total} test digits after epoch ${report.epoch}`);
+  const when = report.epoch === 0 ? 'before training' : `after epoch ${report.epoch}`;
+  if (report.confusion.length > 2) drawConfusionTable($<HTMLTableElement>('confusion'), report.confusion, `Confusion matrix on the ${report.total} test digits ${when}`);
   // The node diagram only for a truth table (2 inputs); the digits' 64 or 784 inputs are in the heatmaps.
   if (dataset !== 'digits' && dataset !== 'mnist' && (report.epoch % 10 === 1 || report.correct === report.total)) {
     const layers = [{ labels: ['x₀', 'x₁'] }, { labels: Array.from({ length: hidden }, () => '') }, { labels: ['ŷ'] }];
@@ -51,6 +57,7 @@ $('xor-form').addEventListener('submit', async (event) => {
   button.disabled = true;
   lossChart.reset();
   accuracyChart.reset();
+  chartedEpoch = 0;
   const value = (id: string) => $<HTMLSelectElement>(id).value;
   const dataset = value('dataset') as DatasetName;
   const choices: TrainChoices = {
@@ -64,16 +71,26 @@ $('xor-form').addEventListener('submit', async (event) => {
   $('live-figure').hidden = !table;
   $('confusion').hidden = table;
   $('xor-accuracy-note').textContent = table ? '(the truth table’s four rows)' : '(held-out test digits)';
+  // Stop works from the moment Train is pressed: a stop before the worker starts ends it before its first epoch.
+  let stopRequested = false;
+  stopTraining = () => {
+    stopRequested = true;
+  };
+  stop.disabled = false;
   $('xor-status').textContent = 'loading data…';
   try {
     const data = await loadTrainingData(dataset);
     $('xor-status').textContent = 'training in a Web Worker…';
     const run = trainNetwork(worker, data, choices, (report) => showEpoch(report, dataset, choices.hidden));
-    stopTraining = run.stop;
-    stop.disabled = false;
+    stopTraining = () => {
+      stopRequested = true;
+      run.stop();
+    };
+    if (stopRequested) run.stop();
+    // The result's report (from the final weights) has been shown through the same callback.
     const last = await run.result;
-    showEpoch(last, dataset, choices.hidden);
-    $('xor-status').textContent = `done after ${last.epoch} epochs, loss ${last.loss.toFixed(4)}`;
+    const ended = last.epoch === 0 ? 'before the first epoch' : `after ${last.epoch} epochs, loss ${last.loss.toFixed(4)}`;
+    $('xor-status').textContent = `${stopRequested ? 'stopped' : 'done'} ${ended}`;
   } catch (error) {
     $('xor-status').textContent = `failed: ${(error as Error).message}`;
   } finally {
