@@ -1,4 +1,5 @@
 import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
+import type { InitializerSpec } from '../initializers/initializer-spec';
 import { ArgumentError, NotSupportedError, ShapeError } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
 import type { FloatArray } from '../matrix';
@@ -17,10 +18,10 @@ export interface BatchNormalizationConfig {
   readonly center?: boolean;
   /** Learn a scale gamma; default true. */
   readonly scale?: boolean;
-  readonly betaInitializer?: InitializerIdentifier;
-  readonly gammaInitializer?: InitializerIdentifier;
-  readonly movingMeanInitializer?: InitializerIdentifier;
-  readonly movingVarianceInitializer?: InitializerIdentifier;
+  readonly betaInitializer?: InitializerIdentifier | InitializerSpec;
+  readonly gammaInitializer?: InitializerIdentifier | InitializerSpec;
+  readonly movingMeanInitializer?: InitializerIdentifier | InitializerSpec;
+  readonly movingVarianceInitializer?: InitializerIdentifier | InitializerSpec;
   /** False freezes gamma and beta and normalises with the moving statistics, also in training (Keras 3). */
   readonly trainable?: boolean;
 }
@@ -40,7 +41,7 @@ export class BatchNormalization extends BaseLayer {
   readonly center: boolean;
   readonly scale: boolean;
   readonly trainable: boolean;
-  private readonly initializers: readonly [InitializerIdentifier, InitializerIdentifier, InitializerIdentifier, InitializerIdentifier];
+  private readonly initializers: readonly (InitializerIdentifier | InitializerSpec)[];
   private gamma: FloatArray | null = null;
   private beta: FloatArray | null = null;
   private movingMean!: FloatArray;
@@ -69,7 +70,7 @@ export class BatchNormalization extends BaseLayer {
   protected setUp(inputShape: readonly number[], context: LayerContext): readonly number[] {
     const channels = inputShape[inputShape.length - 1];
     this.channels = channels;
-    const make = (name: string, initializer: InitializerIdentifier, trainable: boolean): LayerWeight => {
+    const make = (name: string, initializer: InitializerIdentifier | InitializerSpec, trainable: boolean): LayerWeight => {
       // Drawn in float32 (as Dense draws), so float32 and float64 networks start from the same numbers.
       const init = new Float32Array(channels);
       getInitializer(initializer)(init, channels, channels, context.rng);

@@ -2,13 +2,14 @@ import {
   ArgumentError,
   checkBooleanOption,
   describeValue,
-  type InitializerIdentifier,
   type InitializerName,
   type LayerConfig,
   NotSupportedError,
   optionKeys,
-  resolveInitializerName,
+  resolveInitializer,
+  type InitializerSpec,
 } from '@backprop/core';
+import { type InitializerOption } from './dense';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, type LayerWeightSpec, objectLayerArgs } from './layer';
 
 /** Options of `BatchNormalization`, named as tfjs's `tf.layers.batchNormalization` names them (Keras's, in camelCase). */
@@ -24,13 +25,13 @@ export interface BatchNormalizationOptions extends LayerOptions {
   /** Learn a scale gamma; default true. */
   scale?: boolean;
   /** Default `'zeros'`. */
-  betaInitializer?: InitializerIdentifier;
+  betaInitializer?: InitializerOption;
   /** Default `'ones'`. */
-  gammaInitializer?: InitializerIdentifier;
+  gammaInitializer?: InitializerOption;
   /** Default `'zeros'`. */
-  movingMeanInitializer?: InitializerIdentifier;
+  movingMeanInitializer?: InitializerOption;
   /** Default `'ones'`. */
-  movingVarianceInitializer?: InitializerIdentifier;
+  movingVarianceInitializer?: InitializerOption;
 }
 
 const BN_KEYS = optionKeys<BatchNormalizationOptions>()([
@@ -61,10 +62,10 @@ export class BatchNormalizationLayer extends Layer {
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;
-  readonly betaInitializer: InitializerName;
-  readonly gammaInitializer: InitializerName;
-  readonly movingMeanInitializer: InitializerName;
-  readonly movingVarianceInitializer: InitializerName;
+  readonly betaInitializer: InitializerName | InitializerSpec;
+  readonly gammaInitializer: InitializerName | InitializerSpec;
+  readonly movingMeanInitializer: InitializerName | InitializerSpec;
+  readonly movingVarianceInitializer: InitializerName | InitializerSpec;
 
   constructor(options: BatchNormalizationOptions = {}) {
     const args = objectLayerArgs<BatchNormalizationOptions>('BatchNormalization', options, { args: BN_KEYS, unsupported: BN_UNSUPPORTED });
@@ -78,10 +79,10 @@ export class BatchNormalizationLayer extends Layer {
     if (typeof this.epsilon !== 'number' || !(this.epsilon > 0 && Number.isFinite(this.epsilon))) throw new ArgumentError(`${where}: epsilon must be a positive number, got ${describeValue(args.epsilon)}`);
     this.center = checkBooleanOption(args.center, 'center', where) ?? true;
     this.scale = checkBooleanOption(args.scale, 'scale', where) ?? true;
-    this.betaInitializer = resolveInitializerName(args.betaInitializer ?? 'zeros');
-    this.gammaInitializer = resolveInitializerName(args.gammaInitializer ?? 'ones');
-    this.movingMeanInitializer = resolveInitializerName(args.movingMeanInitializer ?? 'zeros');
-    this.movingVarianceInitializer = resolveInitializerName(args.movingVarianceInitializer ?? 'ones');
+    this.betaInitializer = resolveInitializer(args.betaInitializer ?? 'zeros', `BatchNormalization "${this.name}" betaInitializer`);
+    this.gammaInitializer = resolveInitializer(args.gammaInitializer ?? 'ones', `BatchNormalization "${this.name}" gammaInitializer`);
+    this.movingMeanInitializer = resolveInitializer(args.movingMeanInitializer ?? 'zeros', `BatchNormalization "${this.name}" movingMeanInitializer`);
+    this.movingVarianceInitializer = resolveInitializer(args.movingVarianceInitializer ?? 'ones', `BatchNormalization "${this.name}" movingVarianceInitializer`);
   }
 
   override toConfig(): LayerConfig {
