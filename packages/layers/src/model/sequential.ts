@@ -1,6 +1,6 @@
-import { ArgumentError, describeValue, type Matrix, type NamedWeight, type OptimizerState, Rng } from '@backprop/core';
-import type { Backend, BackendFactory, ModelSpec } from '../backend/backend';
-import { isReady, resolveBackend } from '../backend/backend-registry';
+import { ArgumentError, describeValue, type Matrix, type OptimizerState, Rng } from '@backprop/core';
+import type { Backend } from '../backend/backend';
+import { resolveBackend } from '../backend/backend-registry';
 import type { CallbackModel } from '../callbacks/callback';
 import { History } from '../callbacks/history';
 import { BatchReader } from '../data/batch-reader';
@@ -12,6 +12,7 @@ import { saveModelTo } from '../io/save-to';
 import type { SaveConfig } from '../io/training-artifacts';
 import { Layer } from '../layers/layer';
 import { uniqueName } from '../layers/layer-names';
+import { BackendSlot } from './backend-slot';
 import { type CompiledModel, type CompileOptions, resolveCompileOptions } from './compile-options';
 import { DropoutMaskDrawer } from './dropout-masks';
 import { type EvaluateDict, type EvaluateOptions, evaluateModel } from './evaluate-model';
@@ -49,17 +50,22 @@ export class Sequential implements CallbackModel {
   private seed: number;
   private cachedPlan: ModelPlan | null = null;
   private compiled: CompiledModel | null = null;
-  /** The backend holding the weights, once created. */
-  private backend: Backend | null = null;
-  /** The factory chosen by compile (or for inference), whose backend is created as soon as it is ready. */
-  private factory: BackendFactory | null = null;
-  /** The weights while no backend holds them: drawn from the seed, or given to setWeights. */
-  private weights: NamedWeight[] | null = null;
-  private weightsFromSeed = true;
   private shuffleRng: Rng | null = null;
   private masks: DropoutMaskDrawer | null = null;
   private readonly pendingOptimizerState = new PendingOptimizerState();
   private readonly fitGuard = new FitGuard();
+  /** The backend (once built) and the description's weights; the description is built from the plan and compile settings. */
+  private readonly slot = new BackendSlot(
+    (initialWeights) => {
+      const plan = this.plan();
+      const compiled = this.compiled ?? inferenceDefaults();
+      return { inputShape: plan.inputShape, layers: plan.configs, loss: compiled.loss.spec, optimizer: compiled.optimizer, initialWeights, seed: this.seed };
+    },
+    () => {
+      checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
+      return drawInitialWeights(this.plan(), this.seed);
+    },
+  );
 
   constructor(options: readonly Layer[] | SequentialOptions = {}) {
     const opts: SequentialOptions = Array.isArray(options) ? { layers: options } : checkSequentialOptions(options as SequentialOptions);
@@ -74,12 +80,12 @@ export class Sequential implements CallbackModel {
 
   /** Keras's `model.optimizer` (null before compile): its `learningRate` can be read, and set between fits or from callbacks. */
   get optimizer(): CompiledModel['optimizerControl'] | null {
-    return this.compiled?.optimizerControl.bind(() => this.backend) ?? null;
+    return this.compiled?.optimizerControl.bind(() => this.slot.backend) ?? null;
   }
 
   /** The backend in use (`scratch`, `tfjs`, …), or null before compile/predict. */
   get backendName(): string | null {
-    return this.factory?.name ?? null;
+    return this.slot.factory?.name ?? null;
   }
 
   /**
@@ -98,10 +104,7 @@ export class Sequential implements CallbackModel {
     layer.owner = this;
     this.cachedPlan = null;
     this.compiled = null;
-    this.releaseBackend();
-    this.factory = null;
-    this.weights = null;
-    this.weightsFromSeed = true;
+    this.slot.reset();
     this.masks = null;
   }
 
@@ -120,11 +123,11 @@ export class Sequential implements CallbackModel {
       this.seed = options.seed;
       this.shuffleRng = null;
       this.masks = null;
-      if (!this.backend && this.weightsFromSeed) this.weights = null;
+      this.slot.reseed();
     }
     this.compiled = compiled;
     this.pendingOptimizerState.clear();
-    this.useBackend(compiled.backend);
+    this.slot.use(compiled.backend);
   }
 
   /** Resolves once the backend is built (only a backend's first load is asynchronous). */
@@ -135,7 +138,7 @@ export class Sequential implements CallbackModel {
   /** Train (Keras's `fit`); `x` may also be a BatchSource, then without `y`. */
   async fit(x: InputData | BatchSource, y?: TargetData | FitOptions, options?: FitOptions): Promise<History> {
     const { source, opts } = sourceAndOptions<FitOptions>(x, y, options, 'fit');
-    if (!this.compiled || !this.factory) {
+    if (!this.compiled || !this.slot.factory) {
       throw new ModelStateError('You must compile the model before training: call model.compile({ loss, optimizer, metrics }) first');
     }
     const compiled = this.compiled;
@@ -168,7 +171,7 @@ export class Sequential implements CallbackModel {
   evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult>;
   async evaluate(x: InputData | BatchSource, y?: TargetData | EvaluateOptions, options?: EvaluateOptions): Promise<EvaluateResult | EvaluateDict> {
     const { source, opts } = sourceAndOptions<EvaluateOptions>(x, y, options, 'evaluate');
-    if (!this.compiled || !this.factory) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
+    if (!this.compiled || !this.slot.factory) throw new ModelStateError('You must compile the model before evaluate: call model.compile({ loss, metrics }) first');
     return evaluateModel(source, opts, this.plan(), this.compiled, () => this.readyBackend());
   }
 
@@ -180,7 +183,7 @@ export class Sequential implements CallbackModel {
     const { batchSize } = batchOptions(rest, 'predict');
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
-    return predictOutput(predictBatchesSync(this.backendNow('predict'), reader, batchSize, plan.outputUnits), output);
+    return predictOutput(predictBatchesSync(this.slot.now('predict'), reader, batchSize, plan.outputUnits), output);
   }
 
   /** `predict` after waiting for the backend's first load; kept for compatibility. */
@@ -191,7 +194,7 @@ export class Sequential implements CallbackModel {
 
   /** Keras's `model.get_weights()` order: each layer's weights in turn (a kernel as a Matrix, a bias as a Float32Array, …). */
   getWeights(): WeightArray[] {
-    return toKerasWeights(this.backend ? this.backend.getWeights() : this.descriptionWeights());
+    return toKerasWeights(this.slot.currentWeights());
   }
 
   /** `getWeights`; kept for compatibility (weights are always at hand). */
@@ -202,13 +205,7 @@ export class Sequential implements CallbackModel {
   /** Replace every weight, in `getWeights` order; shapes and values are checked before anything changes. */
   setWeights(weights: readonly WeightInput[]): void {
     this.fitGuard.assertIdleOrInCallback('setWeights()');
-    const named = fromKerasWeights(weights, this.plan());
-    if (this.backend) {
-      this.backend.setWeights(named);
-      return;
-    }
-    this.weights = named;
-    this.weightsFromSeed = false;
+    this.slot.setWeights(fromKerasWeights(weights, this.plan()));
   }
 
   /** `setWeights`; kept for compatibility. */
@@ -267,14 +264,7 @@ export class Sequential implements CallbackModel {
   /** Release the backend's memory; the weights stay with the model. */
   dispose(): void {
     this.fitGuard.assertIdle('dispose()');
-    this.releaseBackend();
-  }
-
-  private releaseBackend(): void {
-    if (!this.backend) return;
-    this.weights = this.backend.getWeights();
-    this.backend.dispose();
-    this.backend = null;
+    this.slot.release();
   }
 
   /** The model description; throws if the model cannot be built yet. */
@@ -283,54 +273,8 @@ export class Sequential implements CallbackModel {
     return this.cachedPlan;
   }
 
-  /** The weights of the description: drawn once from the seed unless given. */
-  private descriptionWeights(): NamedWeight[] {
-    if (!this.weights) checkModelMemory(this.plan(), this.compiled?.backend ?? resolveBackend(), this.compiled?.optimizer ?? null, 1);
-    this.weights ??= drawInitialWeights(this.plan(), this.seed);
-    return this.weights;
-  }
-
-  /** Switch to `factory`, carrying the current weights over (Keras keeps weights across compiles). */
-  private useBackend(factory: BackendFactory): void {
-    this.releaseBackend();
-    this.factory = factory;
-    if (isReady(factory)) this.createBackend();
-    else factory.prepare?.().catch(() => {});
-  }
-
-  private createBackend(): Backend {
-    const plan = this.plan();
-    const compiled = this.compiled ?? inferenceDefaults();
-    const spec: ModelSpec = {
-      inputShape: plan.inputShape,
-      layers: plan.configs,
-      loss: compiled.loss.spec,
-      optimizer: compiled.optimizer,
-      initialWeights: this.descriptionWeights(),
-      seed: this.seed,
-    };
-    this.backend = this.factory!.create(spec);
-    this.weights = null;
-    return this.backend;
-  }
-
-  /** The backend, after its factory's first load if needed (Keras predicts with uncompiled models: a default backend then). */
+  /** The backend once built, with a restored optimizer state applied to it. */
   private async readyBackend(): Promise<Backend> {
-    if (!this.backend) {
-      this.factory ??= resolveBackend();
-      await this.factory.prepare?.();
-    }
-    return this.pendingOptimizerState.applyTo(this.backend ?? this.createBackend());
-  }
-
-  /** The backend now; `call` names the method for the message when its factory is still loading. */
-  private backendNow(call: string): Backend {
-    if (this.backend) return this.backend;
-    this.factory ??= resolveBackend();
-    if (!isReady(this.factory)) {
-      this.factory.prepare?.().catch(() => {});
-      throw new ModelStateError(`backend "${this.factory.name}" is still loading; await model.ready() once before ${call}()`);
-    }
-    return this.createBackend();
+    return this.pendingOptimizerState.applyTo(await this.slot.ready());
   }
 }
