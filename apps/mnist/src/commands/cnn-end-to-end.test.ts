@@ -10,7 +10,7 @@ describe('backprop-mnist with the cnn preset: train, eval and predict take a [28
     const lines: string[] = [];
     const log = jest.spyOn(console, 'log').mockImplementation((line) => lines.push(String(line)));
     try {
-      expect(await main(['train', '--preset', 'cnn', '--limit', '600', '--epochs', '1', '--engines', 'scratch', '--verbose', '0', '--out', dir])).toBe(0);
+      expect(await main(['train', '--preset', 'cnn', '--limit', '600', '--epochs', '3', '--engines', 'scratch', '--verbose', '0', '--out', dir])).toBe(0);
       const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
       const layers = json.modelTopology.config.layers as { class_name: string; config: Record<string, unknown> }[];
       expect(layers.map((l) => l.class_name)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Flatten', 'Dropout', 'Dense']);
@@ -19,8 +19,8 @@ describe('backprop-mnist with the cnn preset: train, eval and predict take a [28
       // eval feeds the test images' 784 pixels per row: the row-major [28, 28, 1] image the convnet expects.
       expect(await main(['eval', join(dir, 'model.json'), '--limit', '300'])).toBe(0);
       const accuracy = Number(/accuracy ([\d.]+) %/.exec(lines.join('\n'))?.[1]);
-      // One epoch on 600 images: well above chance (10 %), far from trained.
-      expect(accuracy).toBeGreaterThan(40);
+      // Three epochs on 600 images (15 Adam steps): well above chance (10 %), far from trained.
+      expect(accuracy).toBeGreaterThan(50);
 
       // predict: test image 0 of MNIST (a 7) as a binary PGM.
       const test = loadMnist({ subset: { train: 1, test: 1 } }).test;
