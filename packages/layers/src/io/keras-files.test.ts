@@ -1,3 +1,5 @@
+import { loadModel } from '../index';
+import { fixtureBytes } from './keras/keras-fixtures';
 import { kerasFileCodecs as h5wasmCodecs } from './keras/keras-file-codecs';
 
 describe('the Keras file registry (io/keras-files.ts)', () => {
@@ -29,8 +31,6 @@ describe('the Keras file registry (io/keras-files.ts)', () => {
   });
 
   it('is filled in Node by the main entry, so loadModel reads .keras bytes with no extra import', async () => {
-    const { loadModel } = await import('../index');
-    const { fixtureBytes } = await import('./keras/keras-fixtures');
     const model = await loadModel(fixtureBytes('mlp.keras'));
     expect(model.name).toBe('mlp');
   });
