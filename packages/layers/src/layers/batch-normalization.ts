@@ -9,7 +9,7 @@ import {
   resolveInitializer,
   type InitializerSpec,
 } from '@backprop/core';
-import { type InitializerOption } from './dense';
+import type { InitializerOption } from './dense';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, type LayerWeightSpec, objectLayerArgs } from './layer';
 
 /** Options of `BatchNormalization`, named as tfjs's `tf.layers.batchNormalization` names them (Keras's, in camelCase). */

@@ -1,7 +1,9 @@
 import { BackpropError, ModelFormatError } from '@backprop/core';
+import { isHdf5 } from './hdf5-nodes';
 import type { Dataset, File as H5File, Group } from 'h5wasm' with { 'resolution-mode': 'import' };
 
 export type { Dataset, Group, H5File };
+export { childDataset, childGroup, isHdf5 } from './hdf5-nodes';
 
 type H5wasm = typeof import('h5wasm', { with: { 'resolution-mode': 'import' } });
 
@@ -80,13 +82,6 @@ export async function writeHdf5(write: (file: H5File) => void): Promise<Uint8Arr
   }
 }
 
-/** The 8-byte signature every HDF5 file starts with (HDF5 File Format Specification, "Format Signature"). */
-const SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
-
-export function isHdf5(bytes: Uint8Array): boolean {
-  return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
-}
-
 /** The first line of an error's message: h5wasm's carry HDF5's whole error stack. */
 export function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -94,15 +89,3 @@ export function firstLine(error: unknown): string {
   return lines.slice(0, 3).join(' ') || message;
 }
 
-/** A group's child of the given kind, or null when absent or of another kind. */
-export function childGroup(parent: Group, name: string): Group | null {
-  if (!parent.keys().includes(name)) return null;
-  const entity = parent.get(name);
-  return entity !== null && (entity as { type?: string }).type === 'Group' ? (entity as Group) : null;
-}
-
-export function childDataset(parent: Group, name: string): Dataset | null {
-  if (!parent.keys().includes(name)) return null;
-  const entity = parent.get(name);
-  return entity !== null && (entity as { type?: string }).type === 'Dataset' ? (entity as Dataset) : null;
-}

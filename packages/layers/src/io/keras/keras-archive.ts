@@ -1,32 +1,11 @@
 import { ModelFormatError } from '@backprop/core';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { CONFIG_FILE, isZip, KERAS_FILE_LIMIT_BYTES, type KerasArchive, METADATA_FILE, WEIGHTS_FILE } from './keras-format';
 
-/** The members of a Keras 3 `.keras` file (keras/src/saving/saving_lib.py: `_CONFIG_FILENAME`, …). */
-export const CONFIG_FILE = 'config.json';
-export const METADATA_FILE = 'metadata.json';
-export const WEIGHTS_FILE = 'model.weights.h5';
-
-/** A `.keras` file's content: the parsed config.json and metadata.json, and the bytes of model.weights.h5. */
-export interface KerasArchive {
-  readonly config: unknown;
-  readonly metadata: Record<string, unknown>;
-  readonly weights: Uint8Array;
-}
+export { CONFIG_FILE, isZip, KERAS_FILE_LIMIT_BYTES, type KerasArchive, METADATA_FILE, WEIGHTS_FILE } from './keras-format';
 
 /** JSON members larger than this are refused before they are inflated (a Sequential's config is a few kB). */
 const MAX_JSON_BYTES = 64 * 1024 * 1024;
-
-/**
- * The largest Keras file (and model.weights.h5 inside one) read: 1 GiB. h5wasm holds a copy of the HDF5
- * bytes in its 32-bit WebAssembly memory (at most 4 GiB, shared with the values read out of it), so
- * larger files could not be read anyway; refusing them up front keeps a bogus size from allocating.
- */
-export const KERAS_FILE_LIMIT_BYTES = 1024 * 1024 * 1024;
-
-/** A zip archive starts with a local file header, `PK\x03\x04` (PKWARE APPNOTE 4.3.7). */
-export function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-}
 
 /**
  * Unpack a `.keras` file. Every member's size is read from the zip directory and checked before it is

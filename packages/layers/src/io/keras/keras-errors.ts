@@ -14,3 +14,14 @@ export class KerasNotSupportedError extends NotSupportedError {
     this.message = `${feature} in ${where} is not supported; supported: ${supported}`;
   }
 }
+
+/**
+ * A Keras file is loaded or saved in a build where the Keras reader/writer is not registered (a browser
+ * bundle without `import '@backprop/layers/keras'`; see io/keras-files.ts).
+ */
+export class KerasFilesNotEnabledError extends NotSupportedError {
+  constructor(where: string) {
+    super(where, 'Keras files (.keras, .h5)');
+    this.message = `${where}: Keras files (.keras, .h5) are not enabled in this build; add import '@backprop/layers/keras' (it registers the Keras reader and writer, which bring h5wasm and fflate)`;
+  }
+}

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileAccessError, ModelFormatError, NotSupportedError, writeFileAtomic } from '@backprop/core';
 import type { Sequential } from '../../model/sequential';
-import { KERAS_FILE_LIMIT_BYTES } from './keras-archive';
+import { KERAS_FILE_LIMIT_BYTES } from './keras-format';
 import { kerasFileBytes } from './keras-model-writer';
 import { modelFromKerasBytes } from './model-from-keras';
 

@@ -78,6 +78,34 @@ export const KERAS_LAYERS: Readonly<Record<string, KerasLayerEntry>> = {
   AveragePooling2D: { options: { pool_size: read, strides: read, padding: read, data_format: read } },
   GlobalAveragePooling2D: { options: { data_format: read, keepdims: read } },
   ZeroPadding2D: { options: { padding: read, data_format: read } },
+  // keras/src/layers/normalization/batch_normalization.py `get_config`; axis, momentum, epsilon, center,
+  // scale and the initializers are read (batch-normalization-json.ts). What would change the results is
+  // refused: regularizers, constraints, cross-replica statistics (synchronized), batch renormalization;
+  // tf.keras 2's virtual_batch_size and adjustment too. `fused` (tf.keras 2) picks a kernel, not the math.
+  BatchNormalization: {
+    options: {
+      axis: read,
+      momentum: read,
+      epsilon: read,
+      center: read,
+      scale: read,
+      beta_initializer: read,
+      gamma_initializer: read,
+      moving_mean_initializer: read,
+      moving_variance_initializer: read,
+      beta_regularizer: none,
+      gamma_regularizer: none,
+      beta_constraint: none,
+      gamma_constraint: none,
+      synchronized: only(false),
+      renorm: only(false),
+      renorm_clipping: none,
+      renorm_momentum: read,
+      fused: read,
+      virtual_batch_size: none,
+      adjustment: none,
+    },
+  },
 };
 
 /** The layer classes a Keras file may hold, for messages. */

@@ -1,6 +1,6 @@
 import { ArgumentError, ModelFormatError } from '@backprop/core';
 import type { NamedFile } from '../browser/browser-files-handler';
-import { KERAS_FILE_LIMIT_BYTES } from './keras-archive';
+import { KERAS_FILE_LIMIT_BYTES } from './keras-format';
 
 /** File names and URL paths that are Keras model files: `.keras` (Keras 3), `.h5` / `.hdf5` (legacy). */
 const KERAS_NAME = /\.(keras|h5|hdf5)$/i;

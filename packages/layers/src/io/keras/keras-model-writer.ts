@@ -1,8 +1,7 @@
 import { findNonFinite, NonFiniteWeightError } from '@backprop/core';
 import type { Sequential } from '../../model/sequential';
 import { LAYERS_VERSION, type LayerJson, layersJson } from '../model-json';
-import { writeHdf5 } from './hdf5-file';
-import { writeKerasArchive } from './keras-archive';
+import { kerasFileCodecs } from '../keras-files';
 import { kerasSnakeCase } from './keras-layer-table';
 import { weightSlotsByLayer } from './keras-weight-slots';
 
@@ -18,6 +17,7 @@ export const KERAS_FORMAT_VERSION = '3.0.0';
  * Non-finite weights are a NonFiniteWeightError before anything is produced.
  */
 export async function kerasFileBytes(model: Sequential): Promise<Uint8Array> {
+  const { writeHdf5, writeKerasArchive } = kerasFileCodecs(`saving model ${JSON.stringify(model.name)} as a .keras file`);
   const plan = model.plan();
   const keras2 = layersJson(model.layers);
   const layers: Record<string, unknown>[] = [];

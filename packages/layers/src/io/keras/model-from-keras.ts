@@ -1,7 +1,8 @@
 import { ModelFormatError } from '@backprop/core';
 import { Sequential } from '../../model/sequential';
-import { isHdf5, readHdf5 } from './hdf5-file';
-import { readKerasArchive, isZip, WEIGHTS_FILE } from './keras-archive';
+import { kerasFileCodecs } from '../keras-files';
+import { isHdf5 } from './hdf5-nodes';
+import { isZip, WEIGHTS_FILE } from './keras-format';
 import { kerasModelTopology } from './keras-model-config';
 import { type KerasLayerRef, readKeras3Weights, readLegacyH5Weights } from './read-keras-weights';
 import { weightSlotsByLayer } from './keras-weight-slots';
@@ -19,6 +20,7 @@ export function isKerasFile(bytes: Uint8Array): boolean {
  * The model is uncompiled and seeded with `seed` for later training.
  */
 export async function modelFromKerasBytes(bytes: Uint8Array, source: string, seed?: number): Promise<Sequential> {
+  const { readHdf5, readKerasArchive } = kerasFileCodecs(`loadModel(${JSON.stringify(source)})`);
   if (isZip(bytes)) {
     const archive = readKerasArchive(bytes, source);
     const { model, refs, shapes } = buildModel(archive.config, source, seed);

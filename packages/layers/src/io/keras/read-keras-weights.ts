@@ -1,5 +1,6 @@
 import { ModelFormatError, shapeSize } from '@backprop/core';
-import { childDataset, childGroup, type Dataset, type Group, type H5File } from './hdf5-file';
+import type { Dataset, Group, H5File } from './hdf5-file';
+import { childDataset, childGroup } from './hdf5-nodes';
 import { kerasSnakeCase } from './keras-layer-table';
 
 /** A layer as the weights file knows it: its Keras class (for `.keras` group names) and name. */
