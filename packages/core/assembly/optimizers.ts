@@ -1,38 +1,34 @@
 // The optimizer updates of the js kernels, four parameters at a time. Scalar hyper-parameters that
 // depend only on the step (Adam's bias corrections, 1 − β) are computed by the caller in float64.
+//
+// Each rule is an @inline step over `count` lanes at byte offset o of every buffer, called twice by its
+// export: with a literal 4 across the whole quads (loadLanes/storeLanes fold to plain v128 loads and
+// stores there) and once with the 1–3 leftover lanes, so the formula is written once. The loop stays in
+// each export because AssemblyScript cannot pass a step to a shared loop and still inline it: a function
+// argument compiles to call_indirect, and a type parameter's static members cannot be called.
 
-import { loadTail, storeTail } from './vector-tail';
+import { loadLanes, storeLanes } from './vector-tail';
+
+// @ts-ignore: decorator
+@inline function sgdStep(w: usize, g: usize, o: usize, count: i32, lr: v128): void {
+  storeLanes(w + o, f32x4.sub(loadLanes(w + o, count), f32x4.mul(lr, loadLanes(g + o, count))), count);
+}
 
 /** w −= lr · g */
 export function sgdUpdate(w: usize, g: usize, n: i32, lr: f32): void {
   const rate = f32x4.splat(lr);
   const full = n & ~3;
-  for (let i = 0; i < full; i += 4) {
-    const o = <usize>i * 4;
-    v128.store(w + o, f32x4.sub(v128.load(w + o), f32x4.mul(rate, v128.load(g + o))));
-  }
-  if (n > full) {
-    const o = <usize>full * 4;
-    const t = n - full;
-    storeTail(w + o, f32x4.sub(loadTail(w + o, t, 0), f32x4.mul(rate, loadTail(g + o, t, 0))), t);
-  }
+  for (let i = 0; i < full; i += 4) sgdStep(w, g, <usize>i * 4, 4, rate);
+  if (n > full) sgdStep(w, g, <usize>full * 4, n - full, rate);
 }
 
 // @ts-ignore: decorator
-@inline function momentumStep(w: usize, g: usize, v: usize, count: i32, lr: v128, mu: v128, nesterov: bool): void {
-  const gi = count == 4 ? v128.load(g) : loadTail(g, count, 0);
-  const vOld = count == 4 ? v128.load(v) : loadTail(v, count, 0);
-  const wOld = count == 4 ? v128.load(w) : loadTail(w, count, 0);
-  const vi = f32x4.add(f32x4.mul(mu, vOld), gi);
+@inline function momentumStep(w: usize, g: usize, v: usize, o: usize, count: i32, lr: v128, mu: v128, nesterov: bool): void {
+  const gi = loadLanes(g + o, count);
+  const vi = f32x4.add(f32x4.mul(mu, loadLanes(v + o, count)), gi);
   const step = nesterov ? f32x4.mul(lr, f32x4.add(gi, f32x4.mul(mu, vi))) : f32x4.mul(lr, vi);
-  const wi = f32x4.sub(wOld, step);
-  if (count == 4) {
-    v128.store(v, vi);
-    v128.store(w, wi);
-  } else {
-    storeTail(v, vi, count);
-    storeTail(w, wi, count);
-  }
+  storeLanes(v + o, vi, count);
+  storeLanes(w + o, f32x4.sub(loadLanes(w + o, count), step), count);
 }
 
 /** v = μ·v + g; w −= lr·v, or with Nesterov w −= lr·(g + μ·v). */
@@ -40,35 +36,19 @@ export function momentumUpdate(w: usize, g: usize, v: usize, n: i32, lr: f32, mo
   const rate = f32x4.splat(lr);
   const mu = f32x4.splat(momentum);
   const full = n & ~3;
-  for (let i = 0; i < full; i += 4) {
-    const o = <usize>i * 4;
-    momentumStep(w + o, g + o, v + o, 4, rate, mu, nesterov);
-  }
-  if (n > full) {
-    const o = <usize>full * 4;
-    momentumStep(w + o, g + o, v + o, n - full, rate, mu, nesterov);
-  }
+  for (let i = 0; i < full; i += 4) momentumStep(w, g, v, <usize>i * 4, 4, rate, mu, nesterov);
+  if (n > full) momentumStep(w, g, v, <usize>full * 4, n - full, rate, mu, nesterov);
 }
 
 // @ts-ignore: decorator
-@inline function adamStep(w: usize, g: usize, m: usize, v: usize, count: i32, lr: v128, b1: v128, c1m: v128, b2: v128, c2m: v128, c1: v128, c2: v128, eps: v128): void {
-  const gi = count == 4 ? v128.load(g) : loadTail(g, count, 0);
-  const mOld = count == 4 ? v128.load(m) : loadTail(m, count, 0);
-  const vOld = count == 4 ? v128.load(v) : loadTail(v, count, 0);
-  const wOld = count == 4 ? v128.load(w) : loadTail(w, count, 0);
-  const mi = f32x4.add(f32x4.mul(b1, mOld), f32x4.mul(c1m, gi));
-  const vi = f32x4.add(f32x4.mul(b2, vOld), f32x4.mul(f32x4.mul(c2m, gi), gi));
+@inline function adamStep(w: usize, g: usize, m: usize, v: usize, o: usize, count: i32, lr: v128, b1: v128, c1m: v128, b2: v128, c2m: v128, c1: v128, c2: v128, eps: v128): void {
+  const gi = loadLanes(g + o, count);
+  const mi = f32x4.add(f32x4.mul(b1, loadLanes(m + o, count)), f32x4.mul(c1m, gi));
+  const vi = f32x4.add(f32x4.mul(b2, loadLanes(v + o, count)), f32x4.mul(f32x4.mul(c2m, gi), gi));
   const denominator = f32x4.add(f32x4.sqrt(f32x4.div(vi, c2)), eps);
-  const wi = f32x4.sub(wOld, f32x4.div(f32x4.mul(lr, f32x4.div(mi, c1)), denominator));
-  if (count == 4) {
-    v128.store(m, mi);
-    v128.store(v, vi);
-    v128.store(w, wi);
-  } else {
-    storeTail(m, mi, count);
-    storeTail(v, vi, count);
-    storeTail(w, wi, count);
-  }
+  storeLanes(m + o, mi, count);
+  storeLanes(v + o, vi, count);
+  storeLanes(w + o, f32x4.sub(loadLanes(w + o, count), f32x4.div(f32x4.mul(lr, f32x4.div(mi, c1)), denominator)), count);
 }
 
 /**
@@ -99,34 +79,18 @@ export function adamUpdate(
   const c2V = f32x4.splat(c2);
   const eps = f32x4.splat(epsilon);
   const full = n & ~3;
-  for (let i = 0; i < full; i += 4) {
-    const o = <usize>i * 4;
-    adamStep(w + o, g + o, m + o, v + o, 4, lrV, b1, c1m, b2, c2m, c1V, c2V, eps);
-  }
-  if (n > full) {
-    const o = <usize>full * 4;
-    adamStep(w + o, g + o, m + o, v + o, n - full, lrV, b1, c1m, b2, c2m, c1V, c2V, eps);
-  }
+  for (let i = 0; i < full; i += 4) adamStep(w, g, m, v, <usize>i * 4, 4, lrV, b1, c1m, b2, c2m, c1V, c2V, eps);
+  if (n > full) adamStep(w, g, m, v, <usize>full * 4, n - full, lrV, b1, c1m, b2, c2m, c1V, c2V, eps);
 }
 
 // @ts-ignore: decorator
-@inline function rmspropStep(w: usize, g: usize, s: usize, mom: usize, count: i32, lr: v128, rho: v128, oneMinusRho: v128, mu: v128, eps: v128): void {
-  const gi = count == 4 ? v128.load(g) : loadTail(g, count, 0);
-  const sOld = count == 4 ? v128.load(s) : loadTail(s, count, 0);
-  const momOld = count == 4 ? v128.load(mom) : loadTail(mom, count, 0);
-  const wOld = count == 4 ? v128.load(w) : loadTail(w, count, 0);
-  const si = f32x4.add(f32x4.mul(rho, sOld), f32x4.mul(f32x4.mul(oneMinusRho, gi), gi));
-  const step = f32x4.add(f32x4.mul(mu, momOld), f32x4.div(f32x4.mul(lr, gi), f32x4.sqrt(f32x4.add(si, eps))));
-  const wi = f32x4.sub(wOld, step);
-  if (count == 4) {
-    v128.store(s, si);
-    v128.store(mom, step);
-    v128.store(w, wi);
-  } else {
-    storeTail(s, si, count);
-    storeTail(mom, step, count);
-    storeTail(w, wi, count);
-  }
+@inline function rmspropStep(w: usize, g: usize, s: usize, mom: usize, o: usize, count: i32, lr: v128, rho: v128, oneMinusRho: v128, mu: v128, eps: v128): void {
+  const gi = loadLanes(g + o, count);
+  const si = f32x4.add(f32x4.mul(rho, loadLanes(s + o, count)), f32x4.mul(f32x4.mul(oneMinusRho, gi), gi));
+  const step = f32x4.add(f32x4.mul(mu, loadLanes(mom + o, count)), f32x4.div(f32x4.mul(lr, gi), f32x4.sqrt(f32x4.add(si, eps))));
+  storeLanes(s + o, si, count);
+  storeLanes(mom + o, step, count);
+  storeLanes(w + o, f32x4.sub(loadLanes(w + o, count), step), count);
 }
 
 /** s = ρs + (1−ρ)g²; mom = μ·mom + lr·g/√(s + ε); w −= mom. */
@@ -137,12 +101,6 @@ export function rmspropUpdate(w: usize, g: usize, s: usize, mom: usize, n: i32, 
   const mu = f32x4.splat(momentum);
   const eps = f32x4.splat(epsilon);
   const full = n & ~3;
-  for (let i = 0; i < full; i += 4) {
-    const o = <usize>i * 4;
-    rmspropStep(w + o, g + o, s + o, mom + o, 4, lrV, rhoV, oneMinusRhoV, mu, eps);
-  }
-  if (n > full) {
-    const o = <usize>full * 4;
-    rmspropStep(w + o, g + o, s + o, mom + o, n - full, lrV, rhoV, oneMinusRhoV, mu, eps);
-  }
+  for (let i = 0; i < full; i += 4) rmspropStep(w, g, s, mom, <usize>i * 4, 4, lrV, rhoV, oneMinusRhoV, mu, eps);
+  if (n > full) rmspropStep(w, g, s, mom, <usize>full * 4, n - full, lrV, rhoV, oneMinusRhoV, mu, eps);
 }

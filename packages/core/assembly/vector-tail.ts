@@ -19,6 +19,22 @@
   if (count > 2) store<f32>(p, f32x4.extract_lane(v, 2), 8);
 }
 
+/**
+ * The `count` (1–4) floats at p, four at a time: a full vector when count is 4, else a tail padded with
+ * zeros. Called from an @inline step with a literal 4 in the main loop, the branch folds away there.
+ */
+// @ts-ignore: decorator
+@inline export function loadLanes(p: usize, count: i32): v128 {
+  return count == 4 ? v128.load(p) : loadTail(p, count, 0);
+}
+
+/** Store the first `count` (1–4) lanes of v at p; the counterpart of loadLanes. */
+// @ts-ignore: decorator
+@inline export function storeLanes(p: usize, v: v128, count: i32): void {
+  if (count == 4) v128.store(p, v);
+  else storeTail(p, v, count);
+}
+
 /** The sum of the four lanes. */
 // @ts-ignore: decorator
 @inline export function horizontalSum(v: v128): f32 {
