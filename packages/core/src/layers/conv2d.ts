@@ -3,6 +3,7 @@ import type { InitializerIdentifier } from '../descriptors/initializer-descripto
 import { ArgumentError, ShapeError } from '../errors';
 import { getInitializer } from '../initializers/initializer-registry';
 import type { ActivationSpec } from '../kernels/kernels';
+import { checkBooleanOption } from '../options/check-option-keys';
 import { integerPair, type PaddingMode, paddingMode, type WindowGeometry, windowGeometry } from '../kernels/window-geometry';
 import type { FloatArray } from '../matrix';
 import { checkChannelsLast, type DataFormat, MAX_SAMPLE_VALUES } from './channels-last';
@@ -73,15 +74,26 @@ export class Conv2D extends BaseLayer {
     this.padding = paddingMode(config.padding ?? 'valid', `${label} padding`);
     checkChannelsLast(config.dataFormat, label);
     this.activation = activationSpec(config.activation ?? 'linear');
-    this.useBias = config.useBias ?? true;
+    this.useBias = checkBooleanOption(config.useBias, 'useBias', `${label} arguments`) ?? true;
     this.kernelInitializer = config.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = config.biasInitializer ?? 'zeros';
   }
 
+  /** Where the kernel goes over samples of `inputShape`; a ShapeError naming the layer when it does not fit. */
+  private geometryOver(inputShape: readonly number[]): WindowGeometry {
+    const { kernelSize: size, strides, dilationRate: dilation, padding } = this;
+    return windowGeometry(inputShape, { label: `Conv2D "${this.name}"`, window: 'kernel', size, strides, dilation, padding });
+  }
+
+  /** Keras's `compute_output_shape`: [outH, outW, filters], before the layer is built (the facade's shapes). */
+  computeOutputShape(inputShape: readonly number[]): readonly number[] {
+    const g = this.geometryOver(inputShape);
+    return [g.outH, g.outW, this.filters];
+  }
+
   protected setUp(inputShape: readonly number[], context: LayerContext): readonly number[] {
-    const label = `Conv2D "${this.name}"`;
-    const g = windowGeometry(inputShape, { label, window: 'kernel', size: this.kernelSize, strides: this.strides, dilation: this.dilationRate, padding: this.padding });
-    if (this.inputWidth > MAX_SAMPLE_VALUES) throw new ShapeError(`${label} input samples of shape [${inputShape.join(', ')}] exceed ${MAX_SAMPLE_VALUES} values`);
+    const g = this.geometryOver(inputShape);
+    if (this.inputWidth > MAX_SAMPLE_VALUES) throw new ShapeError(`Conv2D "${this.name}" input samples of shape [${inputShape.join(', ')}] exceed ${MAX_SAMPLE_VALUES} values`);
     this.geometry = g;
     const [kh, kw] = this.kernelSize;
     const cin = g.channels;

@@ -67,6 +67,26 @@ describe('convolution layers: forward values worked out by hand', () => {
   });
 });
 
+describe('computeOutputShape (what the facade reports before building) is the shape the built layer has', () => {
+  const builtShape = (layer: Layer, inputShape: number[]) => new SequentialNetwork({ inputShape, layers: [layer], kernels: jsKernels }).outputShape;
+
+  it.each([
+    ['Conv2D same, strides 2', () => new Conv2D({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }), [7, 5, 2]],
+    ['Conv2D valid, dilation 2', () => new Conv2D({ filters: 4, kernelSize: [2, 3], dilationRate: 2 }), [9, 8, 1]],
+    ['MaxPooling2D same', () => new MaxPooling2D({ poolSize: 2, padding: 'same' }), [5, 5, 3]],
+    ['AveragePooling2D strides 1', () => new AveragePooling2D({ poolSize: 3, strides: 1 }), [6, 4, 2]],
+    ['GlobalAveragePooling2D', () => new GlobalAveragePooling2D(), [4, 3, 5]],
+    ['ZeroPadding2D', () => new ZeroPadding2D({ padding: [[1, 2], [0, 3]] }), [2, 2, 3]],
+  ] as const)('%s', (_, make, inputShape) => {
+    expect(make().computeOutputShape([...inputShape])).toEqual(builtShape(make(), [...inputShape]));
+  });
+
+  it('names the layer when the input does not fit', () => {
+    expect(() => new Conv2D({ filters: 2, kernelSize: 5, name: 'c' }).computeOutputShape([4, 4, 1])).toThrow(new ShapeError('Conv2D "c" kernel 5x5 is larger than its input of shape [4, 4, 1] with padding "valid"; use padding "same" or a smaller kernel'));
+    expect(() => new ZeroPadding2D({ name: 'z' }).computeOutputShape([4, 4])).toThrow(/ZeroPadding2D "z" expects samples of shape \[height, width, channels\]/);
+  });
+});
+
 describe('convolution layers: bad input is a typed error naming the layer and the shapes', () => {
   const build = (layer: Layer, inputShape: number[]) => () => new SequentialNetwork({ inputShape, layers: [layer], kernels: jsKernels });
 
@@ -97,6 +117,9 @@ describe('convolution layers: bad input is a typed error naming the layer and th
     expect(() => new MaxPooling2D({ strides: [2, 0], name: 'p' })).toThrow('MaxPooling2D "p" strides must be a positive integer or a list of two, e.g. 3 or [3, 3], got [2,0]');
     expect(() => new Conv2D({ filters: 0, kernelSize: 3 })).toThrow(ArgumentError);
     expect(() => new Conv2D({ filters: 2, kernelSize: [3] })).toThrow(ArgumentError);
+    expect(() => new Conv2D({ filters: 2, kernelSize: 3, useBias: 'false' as never, name: 'c' })).toThrow(
+      new ArgumentError('Conv2D "c" arguments: useBias must be true or false, got "false"'),
+    );
     expect(() => new Conv2D({ filters: 2, kernelSize: 3, padding: 'full' as 'same' })).toThrow('padding must be "valid" or "same", got "full"');
     expect(() => new Conv2D({ filters: 2, kernelSize: 3, strides: 2, dilationRate: 2, name: 'c' })).toThrow(
       'Conv2D "c" cannot combine strides [2, 2] with dilationRate [2, 2]; one of them must be 1',

@@ -29,10 +29,19 @@ export class GlobalAveragePooling2D extends BaseLayer {
     }
   }
 
-  protected setUp(inputShape: readonly number[]): readonly number[] {
-    const label = `GlobalAveragePooling2D "${this.name}"`;
+  /** One pool the size of the image; a ShapeError naming the layer when the input is not [H, W, C]. */
+  private geometryOver(inputShape: readonly number[]): WindowGeometry {
     const size = [inputShape[0], inputShape[1]] as const;
-    this.geometry = windowGeometry(inputShape, { label, window: 'pool', size, strides: size, padding: 'valid' });
+    return windowGeometry(inputShape, { label: `GlobalAveragePooling2D "${this.name}"`, window: 'pool', size, strides: size, padding: 'valid' });
+  }
+
+  /** Keras's `compute_output_shape`: [channels], before the layer is built (the facade's shapes). */
+  computeOutputShape(inputShape: readonly number[]): readonly number[] {
+    return [this.geometryOver(inputShape).channels];
+  }
+
+  protected setUp(inputShape: readonly number[]): readonly number[] {
+    this.geometry = this.geometryOver(inputShape);
     return [this.geometry.channels];
   }
 

@@ -32,10 +32,20 @@ export abstract class Pooling2D extends BaseLayer {
     checkChannelsLast(config.dataFormat, label);
   }
 
+  /** Where the pool goes over samples of `inputShape`; a ShapeError naming the layer when it does not fit. */
+  private geometryOver(inputShape: readonly number[]): WindowGeometry {
+    return windowGeometry(inputShape, { label: `${this.className} "${this.name}"`, window: 'pool', size: this.poolSize, strides: this.strides, padding: this.padding });
+  }
+
+  /** Keras's `compute_output_shape`: [outH, outW, channels], before the layer is built (the facade's shapes). */
+  computeOutputShape(inputShape: readonly number[]): readonly number[] {
+    const g = this.geometryOver(inputShape);
+    return [g.outH, g.outW, g.channels];
+  }
+
   protected setUp(inputShape: readonly number[]): readonly number[] {
-    const label = `${this.className} "${this.name}"`;
-    this.geometry = windowGeometry(inputShape, { label, window: 'pool', size: this.poolSize, strides: this.strides, padding: this.padding });
-    if (this.inputWidth > MAX_SAMPLE_VALUES) throw new ShapeError(`${label} input samples of shape [${inputShape.join(', ')}] exceed ${MAX_SAMPLE_VALUES} values`);
+    this.geometry = this.geometryOver(inputShape);
+    if (this.inputWidth > MAX_SAMPLE_VALUES) throw new ShapeError(`${this.className} "${this.name}" input samples of shape [${inputShape.join(', ')}] exceed ${MAX_SAMPLE_VALUES} values`);
     return [this.geometry.outH, this.geometry.outW, this.geometry.channels];
   }
 }

@@ -41,12 +41,23 @@ export class ZeroPadding2D extends BaseLayer {
     checkChannelsLast(config.dataFormat, label);
   }
 
-  protected setUp(inputShape: readonly number[]): readonly number[] {
+  /** The padded grid over samples of `inputShape`; a ShapeError naming the layer when they are not [H, W, C]. */
+  private geometryOver(inputShape: readonly number[]): WindowGeometry {
     const [[top, bottom], [left, right]] = this.padding;
     // windowGeometry checks the rank; the padded grid is then set by hand.
     const g = windowGeometry(inputShape, { label: `ZeroPadding2D "${this.name}"`, window: 'kernel', size: [1, 1], strides: [1, 1], padding: 'valid' });
-    this.geometry = { ...g, padTop: top, padLeft: left, outH: g.inH + top + bottom, outW: g.inW + left + right };
-    return [this.geometry.outH, this.geometry.outW, g.channels];
+    return { ...g, padTop: top, padLeft: left, outH: g.inH + top + bottom, outW: g.inW + left + right };
+  }
+
+  /** Keras's `compute_output_shape`: [H + top + bottom, W + left + right, C], before the layer is built. */
+  computeOutputShape(inputShape: readonly number[]): readonly number[] {
+    const g = this.geometryOver(inputShape);
+    return [g.outH, g.outW, g.channels];
+  }
+
+  protected setUp(inputShape: readonly number[]): readonly number[] {
+    this.geometry = this.geometryOver(inputShape);
+    return [this.geometry.outH, this.geometry.outW, this.geometry.channels];
   }
 
   /** Buffers: output, ∂input. */

@@ -2,8 +2,6 @@ import {
   type ActivationOption,
   type ActivationSpec,
   ArgumentError,
-  activationSpec,
-  checkBooleanOption,
   checkOptionKeys,
   Conv2DLayer as CoreConv2D,
   type DataFormat,
@@ -14,7 +12,6 @@ import {
   optionKeys,
   type PaddingMode,
   resolveInitializerName,
-  windowGeometry,
 } from '@backprop/core';
 import { LAYER_OPTION_KEYS, LAYER_UNSUPPORTED, Layer, type LayerOptions, type LayerWeightSpec } from './layer';
 
@@ -75,6 +72,8 @@ export class Conv2DLayer extends Layer {
   readonly useBias: boolean;
   readonly kernelInitializer: InitializerName;
   readonly biasInitializer: InitializerName;
+  /** Core's layer, unbuilt: it checks the arguments and states the defaults and the output shape. */
+  readonly #core: CoreConv2D;
 
   constructor(filters: number | Conv2DArgs, kernelSize?: number | readonly number[], options?: Conv2DOptions) {
     let args: Conv2DArgs;
@@ -89,18 +88,18 @@ export class Conv2DLayer extends Layer {
       args = { ...options, filters: filters as number, kernelSize: kernelSize as number };
     }
     super('conv2d', args);
-    const useBias = checkBooleanOption(args.useBias, 'useBias', `Conv2D "${this.name}" arguments`) ?? true;
     // Core's Conv2D checks every argument and names the layer in its errors.
-    const core = new CoreConv2D({ ...args, name: this.name, useBias });
+    const core = new CoreConv2D({ ...args, name: this.name });
+    this.#core = core;
     this.filters = core.filters;
     this.kernelSize = core.kernelSize;
     this.strides = core.strides;
     this.padding = core.padding;
     this.dilationRate = core.dilationRate;
-    this.activation = activationSpec(args.activation ?? 'linear');
-    this.useBias = useBias;
-    this.kernelInitializer = resolveInitializerName(args.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = resolveInitializerName(args.biasInitializer ?? 'zeros');
+    this.activation = core.activation;
+    this.useBias = core.useBias;
+    this.kernelInitializer = resolveInitializerName(core.kernelInitializer);
+    this.biasInitializer = resolveInitializerName(core.biasInitializer);
   }
 
   override toConfig(): LayerConfig {
@@ -109,15 +108,7 @@ export class Conv2DLayer extends Layer {
   }
 
   override outputShape(inputShape: readonly number[]): readonly number[] {
-    const g = windowGeometry(inputShape, {
-      label: `Conv2D "${this.name}"`,
-      window: 'kernel',
-      size: this.kernelSize,
-      strides: this.strides,
-      dilation: this.dilationRate,
-      padding: this.padding,
-    });
-    return [g.outH, g.outW, this.filters];
+    return this.#core.computeOutputShape(inputShape);
   }
 
   /** Keras's Conv2D weights: kernel [kh, kw, inChannels, filters], then bias [filters]. */

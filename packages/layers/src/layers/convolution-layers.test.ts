@@ -84,6 +84,7 @@ describe('image layers of the facade', () => {
     expect(() => Conv2D(8, 3, { kernelRegularizer: 'l2' } as never)).toThrow(NotSupportedError);
     expect(() => Conv2D(8, 3, { strides: 1.5, name: 'c' })).toThrow(new ArgumentError('Conv2D "c" strides must be a positive integer or a list of two, e.g. 3 or [3, 3], got 1.5'));
     expect(() => Conv2D(8, 3, { dataFormat: 'channelsFirst' })).toThrow(NotSupportedError);
+    expect(() => Conv2D(8, 3, { useBias: 'false' as never, name: 'c' })).toThrow(new ArgumentError('Conv2D "c" arguments: useBias must be true or false, got "false"'));
     expect(() => MaxPooling2D({ pool_size: 2 } as never)).toThrow('did you mean "poolSize"?');
     expect(() => MaxPooling2D({ strides: 0 })).toThrow(ArgumentError);
     expect(() => Conv2D(8, 3, { name: 'c' }).outputShape([784])).toThrow(ShapeError);

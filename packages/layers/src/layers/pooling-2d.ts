@@ -5,7 +5,6 @@ import {
   MaxPooling2DLayer as CoreMaxPooling2D,
   optionKeys,
   type PaddingMode,
-  windowGeometry,
 } from '@backprop/core';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, objectLayerArgs } from './layer';
 
@@ -34,12 +33,15 @@ export abstract class Pooling2DLayer extends Layer {
   readonly poolSize: readonly [number, number];
   readonly strides: readonly [number, number];
   readonly padding: PaddingMode;
+  /** Core's layer, unbuilt: it checks the arguments and states the defaults and the output shape. */
+  readonly #core: CoreMaxPooling2D | CoreAveragePooling2D;
 
   protected constructor(className: PoolingClass, prefix: string, args: Pooling2DArgs | undefined) {
     const checked = objectLayerArgs<Pooling2DArgs>(className, args, { args: POOLING_ARG_KEYS });
     super(prefix, checked);
     const Core = className === 'MaxPooling2D' ? CoreMaxPooling2D : CoreAveragePooling2D;
     const core = new Core({ ...checked, name: this.name });
+    this.#core = core;
     this.poolSize = core.poolSize;
     this.strides = core.strides;
     this.padding = core.padding;
@@ -51,8 +53,7 @@ export abstract class Pooling2DLayer extends Layer {
   }
 
   override outputShape(inputShape: readonly number[]): readonly number[] {
-    const g = windowGeometry(inputShape, { label: `${this.className} "${this.name}"`, window: 'pool', size: this.poolSize, strides: this.strides, padding: this.padding });
-    return [g.outH, g.outW, g.channels];
+    return this.#core.computeOutputShape(inputShape);
   }
 }
 

@@ -4,7 +4,6 @@ import {
   type LayerConfig,
   optionKeys,
   ZeroPadding2DLayer as CoreZeroPadding2D,
-  windowGeometry,
 } from '@backprop/core';
 import { LAYER_OPTION_KEYS, Layer, type LayerOptions, objectLayerArgs } from './layer';
 
@@ -26,11 +25,13 @@ const ZERO_PADDING_ARG_KEYS = optionKeys<ZeroPadding2DArgs>()([...LAYER_OPTION_K
 /** The mean of each channel over height and width: [H, W, C] → [C] (Keras's `GlobalAveragePooling2D`). */
 export class GlobalAveragePooling2DLayer extends Layer {
   readonly className = 'GlobalAveragePooling2D';
+  /** Core's layer, unbuilt: it checks the arguments and states the output shape. */
+  readonly #core: CoreGlobalAveragePooling2D;
 
   constructor(args?: GlobalAveragePooling2DArgs) {
     const checked = objectLayerArgs<GlobalAveragePooling2DArgs>('GlobalAveragePooling2D', args, { args: GLOBAL_POOLING_ARG_KEYS, unsupported: ['keepdims'] });
     super('global_average_pooling2d', checked);
-    new CoreGlobalAveragePooling2D({ ...checked, name: this.name });
+    this.#core = new CoreGlobalAveragePooling2D({ ...checked, name: this.name });
   }
 
   override toConfig(): LayerConfig {
@@ -38,8 +39,7 @@ export class GlobalAveragePooling2DLayer extends Layer {
   }
 
   override outputShape(inputShape: readonly number[]): readonly number[] {
-    const size = [inputShape[0], inputShape[1]] as const;
-    return [windowGeometry(inputShape, { label: `GlobalAveragePooling2D "${this.name}"`, window: 'pool', size, strides: size, padding: 'valid' }).channels];
+    return this.#core.computeOutputShape(inputShape);
   }
 }
 
@@ -48,11 +48,14 @@ export class ZeroPadding2DLayer extends Layer {
   readonly className = 'ZeroPadding2D';
   /** [[top, bottom], [left, right]]. */
   readonly padding: readonly [readonly [number, number], readonly [number, number]];
+  /** Core's layer, unbuilt: it checks the arguments and states the output shape. */
+  readonly #core: CoreZeroPadding2D;
 
   constructor(args?: ZeroPadding2DArgs) {
     const checked = objectLayerArgs<ZeroPadding2DArgs>('ZeroPadding2D', args, { args: ZERO_PADDING_ARG_KEYS });
     super('zero_padding2d', checked);
-    this.padding = new CoreZeroPadding2D({ ...checked, name: this.name }).padding;
+    this.#core = new CoreZeroPadding2D({ ...checked, name: this.name });
+    this.padding = this.#core.padding;
   }
 
   override toConfig(): LayerConfig {
@@ -60,9 +63,7 @@ export class ZeroPadding2DLayer extends Layer {
   }
 
   override outputShape(inputShape: readonly number[]): readonly number[] {
-    const [[top, bottom], [left, right]] = this.padding;
-    const g = windowGeometry(inputShape, { label: `ZeroPadding2D "${this.name}"`, window: 'kernel', size: [1, 1], strides: [1, 1], padding: 'valid' });
-    return [g.inH + top + bottom, g.inW + left + right, g.channels];
+    return this.#core.computeOutputShape(inputShape);
   }
 }
 
