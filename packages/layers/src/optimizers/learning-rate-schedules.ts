@@ -1,11 +1,15 @@
 import {
   type CosineDecayConfig,
   type ExponentialDecayConfig,
+  type LearningRateScheduleName,
   type LearningRateScheduleSpec,
   learningRateScheduleSpec,
   type PiecewiseConstantDecayConfig,
   scheduledLearningRate,
 } from '@backprop/core';
+
+/** The `{ className, config }` of one schedule class. */
+type ScheduleSpecOf<N extends LearningRateScheduleName> = Extract<LearningRateScheduleSpec, { readonly className: N }>;
 
 /**
  * Base of the learning-rate schedules (Keras's `keras.optimizers.schedules.LearningRateSchedule`): pass one as
@@ -14,37 +18,37 @@ import {
  * with the optimizer. Porting note: only Keras's built-in schedules below, not user subclasses with
  * their own `__call__` (a backend must be able to evaluate them from the config alone).
  */
-export abstract class LearningRateSchedule {
-  abstract readonly className: LearningRateScheduleSpec['className'];
-  abstract readonly config: LearningRateScheduleSpec['config'];
+export abstract class LearningRateSchedule<S extends LearningRateScheduleSpec = LearningRateScheduleSpec> {
+  readonly className: S['className'];
+  readonly config: S['config'];
+
+  /** Core's learningRateScheduleSpec checks the config (errors name the schedule) and fills Keras's defaults. */
+  protected constructor(spec: S) {
+    this.className = spec.className;
+    this.config = (learningRateScheduleSpec(spec) as S).config;
+  }
 
   /** The learning rate at optimizer step `step` (Keras's `schedule(step)`). */
   call(step: number): number {
     return scheduledLearningRate(this as unknown as LearningRateScheduleSpec, step);
   }
 
-  getConfig(): LearningRateScheduleSpec['config'] {
+  getConfig(): S['config'] {
     return { ...this.config };
   }
 }
 
 /** `keras.optimizers.schedules.ExponentialDecay`: initialLearningRate · decayRate^(step / decaySteps), the exponent floored with `staircase`. */
-export class ExponentialDecay extends LearningRateSchedule {
-  readonly className = 'ExponentialDecay' as const;
-  readonly config: ExponentialDecayConfig;
+export class ExponentialDecay extends LearningRateSchedule<ScheduleSpecOf<'ExponentialDecay'>> {
   constructor(config: ExponentialDecayConfig) {
-    super();
-    this.config = learningRateScheduleSpec({ className: 'ExponentialDecay', config }).config as ExponentialDecayConfig;
+    super({ className: 'ExponentialDecay', config });
   }
 }
 
 /** `keras.optimizers.schedules.PiecewiseConstantDecay`: values[i] while step ≤ boundaries[i], the last value after. */
-export class PiecewiseConstantDecay extends LearningRateSchedule {
-  readonly className = 'PiecewiseConstantDecay' as const;
-  readonly config: PiecewiseConstantDecayConfig;
+export class PiecewiseConstantDecay extends LearningRateSchedule<ScheduleSpecOf<'PiecewiseConstantDecay'>> {
   constructor(config: PiecewiseConstantDecayConfig) {
-    super();
-    this.config = learningRateScheduleSpec({ className: 'PiecewiseConstantDecay', config }).config as PiecewiseConstantDecayConfig;
+    super({ className: 'PiecewiseConstantDecay', config });
   }
 }
 
@@ -52,11 +56,8 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
  * `keras.optimizers.schedules.CosineDecay`: a cosine from the initial rate (or, with `warmupTarget`, after a
  * linear warm-up of `warmupSteps` to it) down to `alpha` times it over `decaySteps`, then constant.
  */
-export class CosineDecay extends LearningRateSchedule {
-  readonly className = 'CosineDecay' as const;
-  readonly config: CosineDecayConfig;
+export class CosineDecay extends LearningRateSchedule<ScheduleSpecOf<'CosineDecay'>> {
   constructor(config: CosineDecayConfig) {
-    super();
-    this.config = learningRateScheduleSpec({ className: 'CosineDecay', config }).config as CosineDecayConfig;
+    super({ className: 'CosineDecay', config });
   }
 }
