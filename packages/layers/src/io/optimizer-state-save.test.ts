@@ -1,25 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Matrix, Rng } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { Adam, type CompileOptions, Dense, loadModel, RMSprop, SGD, Sequential } from '../index';
 import type { WeightArray } from '../model/keras-weights';
 import { modelFromArtifacts } from './model-from-artifacts';
+import { cyclicOneHot, modelFromTfjsArtifacts, ourClassifier, randomInputs, savedFolder, type TwoDenseClassifier, tfjsArtifacts, tfjsClassifier, useTfjsWithTempFolder } from './tfjs-test-bench';
 
 // `model.save(dest, { includeOptimizer: true })` (tfjs-core io.SaveConfig): the optimizer's step count and
 // slots are saved after the weights, in group "optimizer" (tfjs-layers LayersModel.save), and restored by
 // loadModel, so training resumes exactly.
 
-const rng = new Rng(11);
-const x = new Matrix(16, 5, Float32Array.from({ length: 80 }, () => rng.uniform(-1, 1)));
-const y = new Matrix(16, 3);
-for (let r = 0; r < 16; r++) y.set(r, (r * 7) % 3, 1);
+const x = randomInputs(16, 5, 11);
+const y = cyclicOneHot(16, 3);
+const CLASSIFIER: TwoDenseClassifier = { inputs: 5, hidden: 8, activation: 'tanh', classes: 3 };
 
 function build(optimizer: CompileOptions['optimizer']): Sequential {
-  const model = new Sequential({ seed: 9 });
-  model.add(Dense(8, { inputShape: [5], activation: 'tanh' }));
-  model.add(Dense(3, { activation: 'softmax' }));
+  const model = ourClassifier(CLASSIFIER, 9);
   model.compile({ loss: 'categorical_crossentropy', optimizer, metrics: ['accuracy'] });
   return model;
 }
@@ -31,18 +25,6 @@ async function train(model: Sequential, epochs: number): Promise<void> {
 
 const flat = (weights: WeightArray[]) => weights.flatMap((w) => Array.from(w instanceof Float32Array ? w : w.data));
 
-/** A tfjs IOHandler that keeps the artifacts tfjs saves, for reading them back. */
-function capturingHandler(): { handler: tf.io.IOHandler; saved: () => tf.io.ModelArtifacts } {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  const handler: tf.io.IOHandler = {
-    save: async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-  };
-  return { handler, saved: () => artifacts! };
-}
-
 const optimizers = [
   ['SGD with momentum', () => SGD({ learningRate: 0.1, momentum: 0.9 })],
   ['RMSprop', () => RMSprop({ learningRate: 0.01, momentum: 0.3 })],
@@ -50,17 +32,7 @@ const optimizers = [
 ] as const;
 
 describe('includeOptimizer: the optimizer state saved with the weights', () => {
-  let dir: string;
-  let warn: jest.SpyInstance;
-  beforeAll(async () => {
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    await tf.setBackend('cpu');
-  });
-  afterAll(() => warn.mockRestore());
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'backprop-optimizer-state-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = useTfjsWithTempFolder('backprop-optimizer-state-');
 
   it.each(optimizers)('%s: train 3 steps, save, load, train 4 = train 7 steps, bit for bit', async (_, optimizer) => {
     const straight = build(optimizer());
@@ -68,14 +40,14 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
 
     const first = build(optimizer());
     await train(first, 3);
-    await first.save(`file://${dir}`, { includeOptimizer: true });
-    const resumed = await loadModel(`file://${dir}`);
+    await first.save(`file://${folder()}`, { includeOptimizer: true });
+    const resumed = await loadModel(`file://${folder()}`);
     expect((await resumed.getOptimizerState()).iterations).toBe(3);
     await train(resumed, 4);
     expect(flat(resumed.getWeights())).toEqual(flat(straight.getWeights()));
     // Without the state the loaded model starts a fresh optimizer, and the weights part.
-    await first.save(`file://${dir}`);
-    const fresh = await loadModel(`file://${dir}`);
+    await first.save(`file://${folder()}`);
+    const fresh = await loadModel(`file://${folder()}`);
     await train(fresh, 4);
     expect(flat(fresh.getWeights())).not.toEqual(flat(straight.getWeights()));
   });
@@ -83,9 +55,8 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
   it('lays the state out as tfjs does: iter (int32), then each slot kind over every weight, named as tfjs names them', async () => {
     const model = build(Adam(0.02));
     await train(model, 2);
-    await model.save(`file://${dir}`, { includeOptimizer: true });
-    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-    const optimizer = json.weightsManifest[0].weights.filter((w: { group?: string }) => w.group === 'optimizer');
+    await model.save(`file://${folder()}`, { includeOptimizer: true });
+    const optimizer = savedFolder(folder()).json.weightsManifest[0].weights.filter((w) => w.group === 'optimizer');
     const [d1, d2] = model.layers.map((l) => l.name);
     expect(optimizer).toEqual([
       { name: 'iter', shape: [], dtype: 'int32', group: 'optimizer' },
@@ -106,12 +77,8 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
   ] as const)('%s: tf.loadLayersModel restores our optimizer state, and tfjs then trains on as we do', async (_, optimizer) => {
     const ours = build(optimizer());
     await train(ours, 3);
-    await ours.save(`file://${dir}`, { includeOptimizer: true });
-    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-    const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
-    const theirs = await tf.loadLayersModel(
-      tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: new Uint8Array(bin).buffer, trainingConfig: json.trainingConfig }),
-    );
+    await ours.save(`file://${folder()}`, { includeOptimizer: true });
+    const theirs = await tf.loadLayersModel(savedFolder(folder()).handler);
     expect(theirs.optimizer.iterations).toBe(3);
     const saved = await theirs.optimizer.getWeights();
     const state = await ours.getOptimizerState();
@@ -129,16 +96,12 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
   });
 
   it('a model saved by tfjs with includeOptimizer loads here with its optimizer state, and trains on as tfjs does', async () => {
-    const theirs = tf.sequential({ layers: [tf.layers.dense({ units: 8, inputShape: [5], activation: 'tanh' }), tf.layers.dense({ units: 3, activation: 'softmax' })] });
+    const theirs = tfjsClassifier(CLASSIFIER);
     theirs.compile({ optimizer: tf.train.adam(0.02), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
     const xs = tf.tensor2d(x.data, [16, 5]);
     const ys = tf.tensor2d(y.data, [16, 3]);
     await theirs.fit(xs, ys, { epochs: 3, batchSize: 16, shuffle: false, verbose: 0 });
-    const { handler, saved } = capturingHandler();
-    await theirs.save(handler, { includeOptimizer: true });
-    const { weightData, weightSpecs, ...rest } = saved();
-    const bytes = new Uint8Array(weightData as ArrayBuffer);
-    const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
+    const ours = modelFromTfjsArtifacts(await tfjsArtifacts(theirs, { includeOptimizer: true }));
     expect((await ours.getOptimizerState()).iterations).toBe(3);
     await train(ours, 4);
     await theirs.fit(xs, ys, { epochs: 4, batchSize: 16, shuffle: false, verbose: 0 });
@@ -152,10 +115,9 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
   it('malformed optimizer weights are ModelFormatErrors naming the file', async () => {
     const model = build(Adam(0.02));
     await train(model, 1);
-    await model.save(`file://${dir}`, { includeOptimizer: true });
-    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-    const bin = new Uint8Array(readFileSync(join(dir, json.weightsManifest[0].paths[0])));
-    const weights = json.weightsManifest[0].weights as { name: string; shape: number[]; dtype: string; group?: string }[];
+    await model.save(`file://${folder()}`, { includeOptimizer: true });
+    const { json, bytes: bin } = savedFolder(folder());
+    const weights = json.weightsManifest[0].weights;
     const load = (changed: object, bytes = bin) => () => modelFromArtifacts({ ...json, weightsManifest: [{ ...json.weightsManifest[0], weights }], ...changed }, () => bytes, 'saved.json');
     expect(load({ trainingConfig: undefined })).toThrow('saved.json: the manifest has optimizer weights but model.json has no trainingConfig');
     const renamed = weights.map((w) => (w.name === 'iter' ? { ...w, name: 'iterations' } : w));
@@ -177,8 +139,8 @@ describe('includeOptimizer: the optimizer state saved with the weights', () => {
 
   it('includeOptimizer needs a compiled model, and the config is checked', async () => {
     const model = new Sequential({ seed: 1, layers: [Dense(2, { inputShape: [2] })] });
-    await expect(model.save(`file://${dir}`, { includeOptimizer: true })).rejects.toThrow('model.save with includeOptimizer needs a compiled model');
-    await expect(model.save(`file://${dir}`, { includeOptimiser: true } as never)).rejects.toThrow('Unknown option "includeOptimiser" in model.save config; did you mean "includeOptimizer"?');
-    await expect(model.save(`file://${dir}`, { trainableOnly: true } as never)).rejects.toThrow('trainableOnly in model.save config is not supported yet');
+    await expect(model.save(`file://${folder()}`, { includeOptimizer: true })).rejects.toThrow('model.save with includeOptimizer needs a compiled model');
+    await expect(model.save(`file://${folder()}`, { includeOptimiser: true } as never)).rejects.toThrow('Unknown option "includeOptimiser" in model.save config; did you mean "includeOptimizer"?');
+    await expect(model.save(`file://${folder()}`, { trainableOnly: true } as never)).rejects.toThrow('trainableOnly in model.save config is not supported yet');
   });
 });

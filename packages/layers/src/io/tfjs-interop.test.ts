@@ -1,33 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ActivationSpec, Matrix, Rng } from '@backprop/core';
+import { type ActivationSpec, Matrix } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { Activation, Dense, Dropout, loadModel, Sequential } from '../index';
-import { modelFromArtifacts } from './load-model';
+import { cyclicOneHot, modelFromTfjsArtifacts, randomInputs, savedFolder, tfjsArtifacts, useTfjsWithTempFolder } from './tfjs-test-bench';
 
-// Interop with TensorFlow.js 4.22 itself. tfjs's `file://` handler lives in tfjs-node (not installable
-// here), so the files are handed to tfjs through `tf.io.fromMemory` (reading) and a custom IOHandler
-// (writing) — the same model.json + weights file a `file://` save or load would use.
-
-function randomInputs(rows: number, cols: number, seed: number): Matrix {
-  const rng = new Rng(seed);
-  return new Matrix(rows, cols, Float32Array.from({ length: rows * cols }, () => rng.uniform(-1, 1)));
-}
-
-/**
- * Our saved folder, read as tfjs-node's `file://` handler reads one (tfjs-node `io/file_system.ts`,
- * `NodeFileSystem.load`): model.json, then every path of every weightsManifest group, relative to it,
- * concatenated — handed to tfjs as `tf.io.fromMemory` artifacts.
- */
-function savedArtifacts(dir: string): { json: { modelTopology: { config: { layers: { class_name: string; config: Record<string, unknown> }[] } } }; handler: tf.io.IOHandler } {
-  const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-  const groups = json.weightsManifest as tf.io.WeightsManifestConfig;
-  const bin = Buffer.concat(groups.flatMap((group) => group.paths.map((path) => readFileSync(join(dir, path)))));
-  const weightData = bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength);
-  const weightSpecs = groups.flatMap((group) => group.weights);
-  return { json, handler: tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs, weightData }) };
-}
+// Interop with TensorFlow.js 4.22 itself (how files reach tfjs and leave it: tfjs-test-bench.ts).
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   expect(a.length).toBe(b.length);
@@ -44,18 +22,7 @@ function nonLinearActivations(model: Sequential): ActivationSpec[] {
 }
 
 describe('TensorFlow.js interop', () => {
-  let dir: string;
-  let warn: jest.SpyInstance;
-  beforeAll(async () => {
-    // tfjs greets Node users with a console.warn suggesting tfjs-node; keep test output clean.
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    await tf.setBackend('cpu');
-  });
-  afterAll(() => warn.mockRestore());
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'backprop-tfjs-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = useTfjsWithTempFolder('backprop-tfjs-');
 
   it('tf.loadLayersModel reads our model.json + the weights file it names, and predicts the same', async () => {
     const model = new Sequential({ seed: 3 });
@@ -66,12 +33,11 @@ describe('TensorFlow.js interop', () => {
     model.add(Activation('softmax'));
     model.compile({ loss: 'categorical_crossentropy', optimizer: 'adam' });
     const x = randomInputs(20, 12, 4);
-    const y = new Matrix(20, 5);
-    for (let r = 0; r < 20; r++) y.set(r, r % 5, 1);
+    const y = cyclicOneHot(20, 5);
     await model.fit(x, y, { epochs: 2, batchSize: 8, verbose: 0 });
-    await model.save(`file://${dir}`);
+    await model.save(`file://${folder()}`);
 
-    const theirs = await tf.loadLayersModel(savedArtifacts(dir).handler);
+    const theirs = await tf.loadLayersModel(savedFolder(folder()).handler);
     expect(theirs.layers.map((l) => l.name)).toEqual(model.layers.map((l) => l.name));
     const expected = model.predict(x).data;
     const actual = (theirs.predict(tf.tensor2d(x.data, [20, 12])) as tf.Tensor).dataSync() as Float32Array;
@@ -90,12 +56,12 @@ describe('TensorFlow.js interop', () => {
       save: async (artifacts) => {
         const { weightData, weightSpecs, ...rest } = artifacts;
         const modelJson = { ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] };
-        writeFileSync(join(dir, 'model.json'), JSON.stringify(modelJson));
-        writeFileSync(join(dir, 'weights.bin'), Buffer.from(weightData as ArrayBuffer));
+        writeFileSync(join(folder(), 'model.json'), JSON.stringify(modelJson));
+        writeFileSync(join(folder(), 'weights.bin'), Buffer.from(weightData as ArrayBuffer));
         return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
       },
     });
-    const ours = await loadModel(`file://${join(dir, 'model.json')}`);
+    const ours = await loadModel(`file://${join(folder(), 'model.json')}`);
     expect(ours.layers.map((l) => `${l.className}:${l.name}`)).toEqual(theirs.layers.map((l) => `${l.getClassName()}:${l.name}`));
     const x = randomInputs(9, 6, 5);
     const expected = (theirs.predict(tf.tensor2d(x.data, [9, 6])) as tf.Tensor).dataSync() as Float32Array;
@@ -114,9 +80,9 @@ describe('TensorFlow.js interop', () => {
     model.add(Dense(4, { activation: 'softmax' }));
     // Big enough weights that the negative side matters.
     model.setWeights(model.getWeights().map((w) => (w instanceof Matrix ? new Matrix(w.rows, w.cols, w.data.map((v) => v * 3)) : w.map((v) => v + 0.1))));
-    await model.save(`file://${dir}`);
+    await model.save(`file://${folder()}`);
 
-    const { json, handler } = savedArtifacts(dir);
+    const { json, handler } = savedFolder(folder());
     const written = json.modelTopology.config.layers.map((l) => [l.class_name, l.config.name, l.config.activation ?? l.config.alpha]);
     expect(written).toEqual([
       ['Dense', model.layers[0].name, 'linear'],
@@ -133,7 +99,7 @@ describe('TensorFlow.js interop', () => {
     const actual = (theirs.predict(tf.tensor2d(x.data, [15, 7])) as tf.Tensor).dataSync() as Float32Array;
     expect(maxAbsDiff(actual, expected)).toBeLessThan(1e-6);
 
-    const ours = await loadModel(`file://${dir}`);
+    const ours = await loadModel(`file://${folder()}`);
     expect(nonLinearActivations(ours)).toEqual([
       { name: 'leakyRelu', alpha: 0.2 },
       { name: 'leakyRelu', alpha: 0.05 },
@@ -150,16 +116,7 @@ describe('TensorFlow.js interop', () => {
     theirs.add(tf.layers.elu());
     theirs.add(tf.layers.dense({ units: 3 }));
     theirs.add(tf.layers.leakyReLU());
-    let saved: tf.io.ModelArtifacts | undefined;
-    await theirs.save({
-      save: async (artifacts) => {
-        saved = artifacts;
-        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-      },
-    });
-    const { weightData, weightSpecs, ...rest } = saved!;
-    const bytes = new Uint8Array(weightData as ArrayBuffer);
-    const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
+    const ours = modelFromTfjsArtifacts(await tfjsArtifacts(theirs));
     expect(nonLinearActivations(ours)).toEqual([
       { name: 'leakyRelu', alpha: 0.15 },
       { name: 'elu', alpha: 1 },
@@ -174,8 +131,8 @@ describe('TensorFlow.js interop', () => {
   it('elu with alpha ≠ 1 round-trips here as an ELU layer; tfjs refuses it (porting note: its ELU layer only takes alpha 1)', async () => {
     const model = new Sequential({ seed: 8, layers: [Dense(6, { inputShape: [4], activation: { name: 'elu', alpha: 0.5 } }), Dense(2)] });
     model.setWeights(model.getWeights().map((w) => (w instanceof Matrix ? new Matrix(w.rows, w.cols, w.data.map((v) => v * 3)) : w)));
-    await model.save(`file://${dir}`);
-    const { json, handler } = savedArtifacts(dir);
+    await model.save(`file://${folder()}`);
+    const { json, handler } = savedFolder(folder());
     expect(json.modelTopology.config.layers.map((l) => [l.class_name, l.config.activation ?? l.config.alpha])).toEqual([
       ['Dense', 'linear'],
       ['ELU', 0.5],
@@ -183,7 +140,7 @@ describe('TensorFlow.js interop', () => {
     ]);
     await expect(tf.loadLayersModel(handler)).rejects.toThrow(/Non-default alpha value \(0\.5\) is not supported/);
 
-    const ours = await loadModel(`file://${dir}`);
+    const ours = await loadModel(`file://${folder()}`);
     expect(nonLinearActivations(ours)[0]).toEqual({ name: 'elu', alpha: 0.5 });
     const x = randomInputs(10, 4, 9);
     expect(maxAbsDiff(ours.predict(x).data, model.predict(x).data)).toBe(0);

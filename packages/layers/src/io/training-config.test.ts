@@ -1,65 +1,36 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Matrix, ModelFormatError, Rng } from '@backprop/core';
+import { ModelFormatError } from '@backprop/core';
 import * as tf from '@tensorflow/tfjs';
 import { Adam, type CompileOptions, Dense, loadModel, ModelStateError, RMSprop, SGD, Sequential } from '../index';
 import { modelFromArtifacts } from './model-from-artifacts';
+import { cyclicOneHot, modelFromTfjsArtifacts, ourClassifier, randomInputs, savedFolder, type TwoDenseClassifier, tfjsArtifacts, tfjsClassifier, useTfjsWithTempFolder } from './tfjs-test-bench';
 
 // The training config in model.json, checked against TensorFlow.js 4.22 itself: tfjs-layers'
 // `LayersModel.save` writes `trainingConfig` (src/engine/training.ts `getTrainingConfig`) and
 // `tf.loadLayersModel` compiles the model from it (`loadTrainingConfig`).
 
-function data(rows: number, seed: number): { x: Matrix; y: Matrix } {
-  const rng = new Rng(seed);
-  const x = new Matrix(rows, 4, Float32Array.from({ length: rows * 4 }, () => rng.uniform(-1, 1)));
-  const y = new Matrix(rows, 3);
-  for (let r = 0; r < rows; r++) y.set(r, r % 3, 1);
-  return { x, y };
+const CLASSIFIER: TwoDenseClassifier = { inputs: 4, hidden: 6, activation: 'relu', classes: 3 };
+
+function data(rows: number, seed: number) {
+  return { x: randomInputs(rows, 4, seed), y: cyclicOneHot(rows, 3) };
 }
 
 function ourModel(options: CompileOptions): Sequential {
-  const model = new Sequential({ seed: 5 });
-  model.add(Dense(6, { inputShape: [4], activation: 'relu' }));
-  model.add(Dense(3, { activation: 'softmax' }));
+  const model = ourClassifier(CLASSIFIER, 5);
   model.compile(options);
   return model;
 }
 
-/** A tfjs IOHandler that keeps the artifacts tfjs saves, for reading them back. */
-function capturingHandler(): { handler: tf.io.IOHandler; saved: () => tf.io.ModelArtifacts } {
-  let artifacts: tf.io.ModelArtifacts | undefined;
-  const handler: tf.io.IOHandler = {
-    save: async (a) => {
-      artifacts = a;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    },
-  };
-  return { handler, saved: () => artifacts! };
-}
-
 /** tfjs's own training config for the same compile, from a save with includeOptimizer (tfjs writes it only then). */
 async function tfjsTrainingConfig(optimizer: tf.Optimizer, loss: string, metrics: string[]): Promise<unknown> {
-  const model = tf.sequential({ layers: [tf.layers.dense({ units: 6, inputShape: [4], activation: 'relu' }), tf.layers.dense({ units: 3, activation: 'softmax' })] });
+  const model = tfjsClassifier(CLASSIFIER);
   model.compile({ optimizer, loss, metrics });
-  const { handler, saved } = capturingHandler();
-  await model.save(handler, { includeOptimizer: true });
+  const { trainingConfig } = await tfjsArtifacts(model, { includeOptimizer: true });
   model.dispose();
-  return saved().trainingConfig;
+  return trainingConfig;
 }
 
 describe('training config in model.json (tfjs `trainingConfig`)', () => {
-  let dir: string;
-  let warn: jest.SpyInstance;
-  beforeAll(async () => {
-    warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
-    await tf.setBackend('cpu');
-  });
-  afterAll(() => warn.mockRestore());
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'backprop-training-config-'));
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const folder = useTfjsWithTempFolder('backprop-training-config-');
 
   it.each([
     ['Adam', () => ({ loss: 'categoricalCrossentropy', optimizer: Adam(0.01), metrics: ['accuracy'] }), () => tf.train.adam(0.01, 0.9, 0.999, 1e-7), 'categoricalCrossentropy', ['accuracy']],
@@ -68,11 +39,11 @@ describe('training config in model.json (tfjs `trainingConfig`)', () => {
     ['RMSprop', () => ({ loss: 'categoricalCrossentropy', optimizer: RMSprop({ learningRate: 0.002, rho: 0.8, momentum: 0.5 }), metrics: ['categoricalAccuracy'] }), () => tf.train.rmsprop(0.002, 0.8, 0.5, 1e-7), 'categoricalCrossentropy', ['categoricalAccuracy']],
   ] as const)('%s: written as tfjs writes it; loadModel and tf.loadLayersModel both return it compiled', async (_, options, tfjsOptimizer, tfjsLoss, tfjsMetrics) => {
     const model = ourModel(options() as CompileOptions);
-    await model.save(`file://${dir}`);
-    const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
+    await model.save(`file://${folder()}`);
+    const { json, handler } = savedFolder(folder());
     expect(json.trainingConfig).toEqual(await tfjsTrainingConfig(tfjsOptimizer(), tfjsLoss, [...tfjsMetrics]));
 
-    const loaded = await loadModel(`file://${dir}`);
+    const loaded = await loadModel(`file://${folder()}`);
     expect(loaded.compileConfig?.optimizer).toEqual(model.compileConfig?.optimizer);
     expect(loaded.compileConfig?.loss.spec).toEqual(model.compileConfig?.loss.spec);
     expect(loaded.compileConfig?.metrics.map((m) => m.name)).toEqual(model.compileConfig?.metrics.map((m) => m.name));
@@ -80,8 +51,7 @@ describe('training config in model.json (tfjs `trainingConfig`)', () => {
     const { x, y } = data(9, 1);
     expect(await loaded.evaluate(x, y)).toEqual(await model.evaluate(x, y));
 
-    const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
-    const theirs = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: new Uint8Array(bin).buffer, trainingConfig: json.trainingConfig }));
+    const theirs = await tf.loadLayersModel(handler);
     const reference = tfjsOptimizer();
     expect(theirs.optimizer.getClassName()).toBe(reference.getClassName());
     expect(theirs.optimizer.getConfig()).toEqual(reference.getConfig());
@@ -92,9 +62,9 @@ describe('training config in model.json (tfjs `trainingConfig`)', () => {
 
   it('a model saved uncompiled has no training config and loads uncompiled, as before', async () => {
     const model = new Sequential({ seed: 2, layers: [Dense(3, { inputShape: [4] })] });
-    await model.save(`file://${dir}`);
-    expect(JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')).trainingConfig).toBeUndefined();
-    const loaded = await loadModel(`file://${dir}`);
+    await model.save(`file://${folder()}`);
+    expect(savedFolder(folder()).json.trainingConfig).toBeUndefined();
+    const loaded = await loadModel(`file://${folder()}`);
     expect(loaded.compileConfig).toBeNull();
     const { x, y } = data(2, 3);
     await expect(loaded.evaluate(x, y)).rejects.toThrow(ModelStateError);
@@ -103,12 +73,9 @@ describe('training config in model.json (tfjs `trainingConfig`)', () => {
   it('a model.json written by tfjs with a training config loads here compiled with its loss, metrics and optimizer', async () => {
     const model = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [4], activation: 'softmax', name: 'tfjs_dense' })] });
     model.compile({ optimizer: tf.train.rmsprop(0.003, 0.85, 0.1, 1e-6), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-    const { handler, saved } = capturingHandler();
-    await model.save(handler, { includeOptimizer: true });
+    const artifacts = await tfjsArtifacts(model, { includeOptimizer: true });
     model.dispose();
-    const { weightData, weightSpecs, ...rest } = saved();
-    const bytes = new Uint8Array(weightData as ArrayBuffer);
-    const ours = modelFromArtifacts({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: weightSpecs }] }, () => bytes);
+    const ours = modelFromTfjsArtifacts(artifacts);
     expect(ours.compileConfig?.optimizer).toMatchObject({ name: 'rmsprop', learningRate: 0.003, rho: 0.85, momentum: 0.1, epsilon: 1e-6 });
     expect(ours.compileConfig?.loss.spec).toEqual({ name: 'categoricalCrossentropy' });
     expect(ours.compileConfig?.metrics.map((m) => m.name)).toEqual(['accuracy']);
