@@ -102,6 +102,9 @@ async function main(): Promise<void> {
         batchFile ??= writeBatchFile(data, 1000);
         const t = runPythonPeer(found.python, python.framework, python.threads, model, data, batchFile, { steps: n, repeats });
         timing = { ...t, threads: python.threads, description: `${t.version}, ${python.threads === 1 ? 'pinned to 1 core' : `${python.threads} threads`}` };
+        if (t.version.includes('reference BLAS')) {
+          console.log(`${name}: note — PyTorch runs on the netlib reference BLAS, not a native peer's speed; on Debian: apt-get install libopenblas0-pthread`);
+        }
       } else {
         const engine = cnn ? await createCnnEngine(name, model, data) : await createEngine(name, model, data);
         const train = await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats });
