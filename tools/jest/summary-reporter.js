@@ -17,8 +17,10 @@ class SummaryReporter {
       skipped: results.numPendingTests + results.numTodoTests,
       suitesFailed: results.numFailedTestSuites,
     };
-    // A second run of the same package (e.g. BACKPROP_KERNELS=js) gets its own file.
-    const variant = process.env.BACKPROP_KERNELS ? `-${process.env.BACKPROP_KERNELS}` : '';
+    // Another run of the same package (BACKPROP_KERNELS=js, BACKPROP_THREADS=2) gets its own file.
+    const kernels = process.env.BACKPROP_KERNELS ? `-${process.env.BACKPROP_KERNELS}` : '';
+    const threads = process.env.BACKPROP_THREADS ? `-${process.env.BACKPROP_THREADS}t` : '';
+    const variant = `${kernels}${threads}`;
     const file = path.join(dir, `jest-summary${variant}.json`);
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(summary));
     fs.renameSync(`${file}.tmp`, file);

@@ -15,6 +15,7 @@ function result(engine: string, msPerStep: number, threads = 1): BenchResult {
     inferenceImagesPerSecondBatch1: 1000,
     inferenceImagesPerSecondBatch1000: 100000,
     inferenceGflopsBatch1000: 1,
+    inferenceRatioToTfjsWasm: null,
   };
 }
 
@@ -28,6 +29,17 @@ describe('fillRatios', () => {
     expect(ours.timeRatioToFastestNative).toBeCloseTo(2 / 2.2, 10);
     expect(ours.timeRatioToPytorch1Thread).toBeCloseTo(0.8, 10);
     expect(torch1.timeRatioToPytorch1Thread).toBe(1);
+    expect(ours.inferenceRatioToTfjsWasm).toBe(1);
+  });
+  it('keeps an inference-only row (an engine that cannot train the model) out of the training ratios', () => {
+    const tfjs = { ...result('tfjs-wasm', 1), msPerStep: null, secondsPerEpoch: null, samplesPerSecond: null, gflops: null, inferenceImagesPerSecondBatch1000: 20000 };
+    const rows = [result('scratch-wasm', 2), tfjs, { ...result('pytorch-1t', 2.5), msPerStep: null }];
+    fillRatios(rows);
+    expect(rows[0].ratioToTfjsWasm).toBeNull();
+    expect(rows[0].timeRatioToPytorch1Thread).toBeNull();
+    expect(rows[0].timeRatioToFastestNative).toBeNull();
+    expect(rows[0].inferenceRatioToTfjsWasm).toBe(5);
+    expect(benchTable(rows).split('\n')[3]).toMatch(/^tfjs-wasm\s+1\s+-\s+-\s+-\s+-\s+-\s+-\s+-\s+1,000\s+20,000\s+1\.00×/);
   });
   it('leaves the ratios null when the reference did not run, and the table shows "-"', () => {
     const rows = [result('scratch-wasm', 2), result('jax-js-wasm', 10)];

@@ -3,10 +3,11 @@ export interface BenchResult {
   description: string;
   /** Threads the engine computes on (1 for the single-threaded ones and the pinned native peers). */
   threads: number;
-  msPerStep: number;
-  secondsPerEpoch: number;
-  samplesPerSecond: number;
-  gflops: number;
+  /** Training figures; null for an engine that cannot train this model and was timed for inference only. */
+  msPerStep: number | null;
+  secondsPerEpoch: number | null;
+  samplesPerSecond: number | null;
+  gflops: number | null;
   /** tfjs-wasm seconds per epoch ÷ this engine's (how many times faster); null when tfjs-wasm did not run. */
   ratioToTfjsWasm: number | null;
   /** This engine's ms/step ÷ the fastest native peer's (PyTorch, Keras); null when none ran. */
@@ -16,22 +17,27 @@ export interface BenchResult {
   inferenceImagesPerSecondBatch1: number;
   inferenceImagesPerSecondBatch1000: number;
   inferenceGflopsBatch1000: number;
+  /** Images/s at batch 1000 ÷ tfjs-wasm's (how many times faster at inference); null when tfjs-wasm did not run. */
+  inferenceRatioToTfjsWasm: number | null;
 }
 
 const ratio = (r: number | null, suffix: string) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 1)}${suffix}`);
+const fixed = (v: number | null, digits: number) => (v === null ? '-' : v.toFixed(digits));
+const count = (v: number | null) => (v === null ? '-' : Math.round(v).toLocaleString('en-US'));
 
 const COLUMNS: [string, (r: BenchResult) => string][] = [
   ['engine', (r) => r.engine],
   ['threads', (r) => String(r.threads)],
-  ['ms/step', (r) => r.msPerStep.toFixed(2)],
-  ['s/epoch', (r) => r.secondsPerEpoch.toFixed(2)],
-  ['samples/s', (r) => Math.round(r.samplesPerSecond).toLocaleString('en-US')],
-  ['GFLOP/s', (r) => r.gflops.toFixed(1)],
+  ['ms/step', (r) => fixed(r.msPerStep, 2)],
+  ['s/epoch', (r) => fixed(r.secondsPerEpoch, 2)],
+  ['samples/s', (r) => count(r.samplesPerSecond)],
+  ['GFLOP/s', (r) => fixed(r.gflops, 1)],
   ['× tfjs-wasm', (r) => ratio(r.ratioToTfjsWasm, '×')],
   ['time ÷ native', (r) => ratio(r.timeRatioToFastestNative, '')],
   ['time ÷ torch-1t', (r) => ratio(r.timeRatioToPytorch1Thread, '')],
   ['img/s @1', (r) => Math.round(r.inferenceImagesPerSecondBatch1).toLocaleString('en-US')],
   ['img/s @1000', (r) => Math.round(r.inferenceImagesPerSecondBatch1000).toLocaleString('en-US')],
+  ['@1000 × tfjs-wasm', (r) => ratio(r.inferenceRatioToTfjsWasm, '×')],
   ['what runs', (r) => r.description],
 ];
 
@@ -44,15 +50,17 @@ export function benchTable(results: readonly BenchResult[]): string {
   return [line(cells[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
 }
 
-/** Fill the three ratio fields of every result from the results of the same run. */
+/** Fill the ratio fields of every result from the results of the same run (null where either side has no figure). */
 export function fillRatios(results: BenchResult[]): void {
   const tfjsWasm = results.find((r) => r.engine === 'tfjs-wasm');
-  const natives = results.filter((r) => r.engine.startsWith('pytorch') || r.engine.startsWith('keras'));
-  const fastestNative = natives.length > 0 ? Math.min(...natives.map((r) => r.msPerStep)) : null;
+  const natives = results.filter((r) => (r.engine.startsWith('pytorch') || r.engine.startsWith('keras')) && r.msPerStep !== null);
+  const fastestNative = natives.length > 0 ? Math.min(...natives.map((r) => r.msPerStep as number)) : null;
   const torch1 = results.find((r) => r.engine === 'pytorch-1t');
+  const over = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : a / b);
   for (const r of results) {
-    r.ratioToTfjsWasm = tfjsWasm ? tfjsWasm.secondsPerEpoch / r.secondsPerEpoch : null;
-    r.timeRatioToFastestNative = fastestNative === null ? null : r.msPerStep / fastestNative;
-    r.timeRatioToPytorch1Thread = torch1 ? r.msPerStep / torch1.msPerStep : null;
+    r.ratioToTfjsWasm = over(tfjsWasm?.secondsPerEpoch, r.secondsPerEpoch);
+    r.timeRatioToFastestNative = over(r.msPerStep, fastestNative);
+    r.timeRatioToPytorch1Thread = over(r.msPerStep, torch1?.msPerStep);
+    r.inferenceRatioToTfjsWasm = over(r.inferenceImagesPerSecondBatch1000, tfjsWasm?.inferenceImagesPerSecondBatch1000);
   }
 }

@@ -1,6 +1,6 @@
 /**
  * `pnpm bench`: in one run, time training steps of the 784-256-128-10 network (batch 128, SGD; or with
- * `--model cnn` the CNN of cnn-model.ts, ours and tfjs only) for
+ * `--model cnn` the CNN of cnn-model.ts: ours, tfjs and the Python peers) for
  * every engine that loads here — scratch-wasm on 1 and 2 threads, scratch-js, tfjs-wasm, tfjs-cpu
  * (tfjs-node if installed), jax-js — and the native peers when a Python has them (PyTorch, Keras 3 on
  * JAX, on 1 and 2 threads; see python-peers.ts, BACKPROP_BENCH_PYTHON), all on the same real MNIST
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     options: {
       steps: { type: 'string', default: '20' },
       'batch-size': { type: 'string', default: '128' },
-      engines: { type: 'string', default: ALL_ENGINES.join(',') },
+      engines: { type: 'string' },
       json: { type: 'string' },
       repeats: { type: 'string', default: '3' },
       profile: { type: 'boolean', default: false },
@@ -65,9 +65,10 @@ async function main(): Promise<void> {
   const steps = positiveInt(values.steps, '--steps');
   const batchSize = positiveInt(values['batch-size'], '--batch-size');
   const repeats = positiveInt(values.repeats, '--repeats');
-  const engines = String(values.engines).split(',');
-  for (const e of engines) if (!ALL_ENGINES.includes(e)) throw new Error(`--engines: unknown engine "${e}"; expected some of ${ALL_ENGINES.join(', ')}`);
   const cnn = values.model === 'cnn';
+  // Without --engines: every engine that has the chosen model.
+  const engines = values.engines === undefined ? ALL_ENGINES.filter((e) => !cnn || CNN_ENGINES.has(e)) : String(values.engines).split(',');
+  for (const e of engines) if (!ALL_ENGINES.includes(e)) throw new Error(`--engines: unknown engine "${e}"; expected some of ${ALL_ENGINES.join(', ')}`);
   if (!cnn && values.model !== 'mlp') throw new Error(`--model must be "mlp" or "cnn", got ${JSON.stringify(values.model)}`);
   if (cnn) for (const e of engines) if (!CNN_ENGINES.has(e)) throw new Error(`--model cnn: engine "${e}" has no CNN here; expected some of ${[...CNN_ENGINES].join(', ')}`);
   const model: BenchModel = { layers: [784, 256, 128, 10], activation: 'sigmoid', batchSize, learningRate: 0.01, seed: 1 };
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
   for (const name of engines) {
     const slow = SLOW.has(name);
     const n = slow ? Math.max(2, Math.ceil(steps / 5)) : steps;
-    let timing: { msPerStep: number; msInfer1: number; msInfer1000: number; threads: number; description: string };
+    let timing: { msPerStep: number | null; msInfer1: number; msInfer1000: number; threads: number; description: string };
     try {
       const python = PYTHON_PEERS[name];
       if (python) {
@@ -100,37 +101,52 @@ async function main(): Promise<void> {
           continue;
         }
         batchFile ??= writeBatchFile(data, 1000);
-        const t = runPythonPeer(found.python, python.framework, python.threads, model, data, batchFile, { steps: n, repeats });
+        const t = runPythonPeer(found.python, python.framework, python.threads, model, data, batchFile, { steps: n, repeats }, cnn);
         timing = { ...t, threads: python.threads, description: `${t.version}, ${python.threads === 1 ? 'pinned to 1 core' : `${python.threads} threads`}` };
+        if (t.version.includes('reference BLAS')) {
+          console.log(`${name}: note — PyTorch runs on the netlib reference BLAS, not a native peer's speed; on Debian: apt-get install libopenblas0-pthread`);
+        }
       } else {
         const engine = cnn ? await createCnnEngine(name, model, data) : await createEngine(name, model, data);
-        const train = await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats });
+        // An engine that cannot train the model (tfjs-wasm has no Conv2DBackpropFilter) is still timed at inference.
+        let msPerStep: number | null = null;
+        let description = engine.description;
+        try {
+          msPerStep = (await timeSteps(() => engine.trainStep(), { steps: n, warmup: slow ? 1 : 3, repeats })).msPerStep;
+        } catch (error) {
+          if ((error as Error).name !== 'TfjsUnsupportedError') throw error;
+          description += `; inference only: ${(error as Error).message}`;
+          console.log(`${name}: training skipped — ${(error as Error).message}`);
+        }
         const one = await timeSteps(() => engine.infer(1), { steps: slow ? 20 : 200, warmup: 5, repeats });
         const thousand = await timeSteps(() => engine.infer(1000), { steps: slow ? 1 : 5, warmup: 1, repeats });
         await engine.dispose();
-        timing = { msPerStep: train.msPerStep, msInfer1: one.msPerStep, msInfer1000: thousand.msPerStep, threads: engineThreads(name), description: engine.description };
+        timing = { msPerStep, msInfer1: one.msPerStep, msInfer1000: thousand.msPerStep, threads: engineThreads(name), description };
       }
     } catch (error) {
       console.log(`${name}: skipped — ${(error as Error).message}`);
       continue;
     }
+    const ms = timing.msPerStep;
     const result: BenchResult = {
       engine: name,
       description: timing.description,
       threads: timing.threads,
       msPerStep: timing.msPerStep,
-      secondsPerEpoch: (timing.msPerStep * stepsPerEpoch) / 1000,
-      samplesPerSecond: (batchSize * 1000) / timing.msPerStep,
-      gflops: flopsPerStep / (timing.msPerStep * 1e6),
+      secondsPerEpoch: ms === null ? null : (ms * stepsPerEpoch) / 1000,
+      samplesPerSecond: ms === null ? null : (batchSize * 1000) / ms,
+      gflops: ms === null ? null : flopsPerStep / (ms * 1e6),
       ratioToTfjsWasm: null,
       timeRatioToFastestNative: null,
       timeRatioToPytorch1Thread: null,
       inferenceImagesPerSecondBatch1: 1000 / timing.msInfer1,
       inferenceImagesPerSecondBatch1000: (1000 * 1000) / timing.msInfer1000,
       inferenceGflopsBatch1000: flopsInfer1000 / (timing.msInfer1000 * 1e6),
+      inferenceRatioToTfjsWasm: null,
     };
     results.push(result);
-    console.log(`${name}: ${result.msPerStep.toFixed(2)} ms/step, ${result.secondsPerEpoch.toFixed(2)} s/epoch, ${result.gflops.toFixed(1)} GFLOP/s`);
+    if (ms !== null) console.log(`${name}: ${ms.toFixed(2)} ms/step, ${result.secondsPerEpoch?.toFixed(2)} s/epoch, ${result.gflops?.toFixed(1)} GFLOP/s`);
+    console.log(`${name}: inference ${Math.round(result.inferenceImagesPerSecondBatch1000).toLocaleString('en-US')} images/s at batch 1000`);
   }
   if (batchFile) fs.rmSync(path.dirname(batchFile), { recursive: true, force: true });
   fillRatios(results);
@@ -166,7 +182,7 @@ async function createEngine(name: string, model: BenchModel, data: BenchData): P
 }
 
 /** The engines with the CNN: ours and tfjs's (the Python peers and jax-js run the MLP only). */
-const CNN_ENGINES = new Set(['scratch-wasm', 'scratch-wasm-2t', 'scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfjs-node']);
+const CNN_ENGINES = new Set(['scratch-wasm', 'scratch-wasm-2t', 'scratch-js', 'tfjs-wasm', 'tfjs-cpu', 'tfjs-node', ...Object.keys(PYTHON_PEERS)]);
 
 async function createCnnEngine(name: string, model: BenchModel, data: BenchData): Promise<BenchEngine> {
   if (name === 'scratch-wasm' || name === 'scratch-wasm-2t') {

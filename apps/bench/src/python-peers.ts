@@ -16,7 +16,7 @@ export interface PythonPeerTiming {
 
 /**
  * The peer's side: train the same dense stack (sigmoid hidden layers, softmax, categorical
- * cross-entropy, plain SGD) on the same MNIST batches, read from a float32 file the bench writes, and
+ * cross-entropy, plain SGD), or with `cnn` the CNN of cnn-model.ts (PyTorch in its NCHW layout), on the same MNIST batches, read from a float32 file the bench writes, and
  * print the median ms per step and per inference call as JSON. One thread means the process is pinned
  * to one core (and torch.set_num_threads(1)), which also holds XLA's thread pool to one core.
  */
@@ -36,6 +36,16 @@ counter = [0]
 def nxt():
     counter[0] += 1
     return (counter[0] - 1) % nb
+def blas():
+    # Debian's python3-torch links libblas.so.3, which the alternatives system points at OpenBLAS when
+    # libopenblas0 is installed and otherwise at the netlib reference BLAS (about 15x slower here).
+    try:
+        maps = open('/proc/self/maps').read().lower()
+    except OSError:
+        return 'BLAS unknown'
+    for key, name in (('openblas', 'OpenBLAS'), ('mkl', 'MKL'), ('blis', 'BLIS')):
+        if key in maps: return name
+    return 'reference BLAS' if '/blas/libblas' in maps else 'BLAS unknown'
 def timed(fn, steps, warmup, repeats):
     for _ in range(warmup): fn()
     rounds = []
@@ -49,11 +59,15 @@ def timed(fn, steps, warmup, repeats):
 if cfg['framework'] == 'torch':
     import torch
     torch.set_num_threads(cfg['threads'])
-    mods = []
-    for i in range(len(L) - 1):
-        mods.append(torch.nn.Linear(L[i], L[i + 1]))
-        if i < len(L) - 2: mods.append(torch.nn.Sigmoid())
-    net = torch.nn.Sequential(*mods)
+    nn = torch.nn
+    if cfg['cnn']:
+        net = nn.Sequential(nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 64, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1600, 10))
+    else:
+        mods = []
+        for i in range(len(L) - 1):
+            mods.append(nn.Linear(L[i], L[i + 1]))
+            if i < len(L) - 2: mods.append(nn.Sigmoid())
+        net = nn.Sequential(*mods)
     opt = torch.optim.SGD(net.parameters(), lr=cfg['learningRate'])
     lossf = torch.nn.CrossEntropyLoss()
     X = [torch.from_numpy(x) for x in xs]
@@ -66,11 +80,15 @@ if cfg['framework'] == 'torch':
         opt.step()
     def infer(n):
         with torch.no_grad(): torch.softmax(net(XI[:n]), dim=1)
-    version = 'PyTorch ' + torch.__version__
+    version = 'PyTorch ' + torch.__version__ + ' (' + blas() + ')'
 else:
     os.environ.setdefault('KERAS_BACKEND', 'jax')
     import keras, jax
-    net = keras.Sequential([keras.Input((L[0],))] + [keras.layers.Dense(u, activation='sigmoid' if i < len(L) - 2 else 'softmax') for i, u in enumerate(L[1:])])
+    K = keras.layers
+    if cfg['cnn']:
+        net = keras.Sequential([keras.Input((L[0],)), K.Reshape((28, 28, 1)), K.Conv2D(32, 3, activation='relu'), K.MaxPooling2D(2), K.Conv2D(64, 3, activation='relu'), K.MaxPooling2D(2), K.Flatten(), K.Dense(10, activation='softmax')])
+    else:
+        net = keras.Sequential([keras.Input((L[0],))] + [K.Dense(u, activation='sigmoid' if i < len(L) - 2 else 'softmax') for i, u in enumerate(L[1:])])
     net.compile(optimizer=keras.optimizers.SGD(cfg['learningRate']), loss='categorical_crossentropy')
     def step():
         i = nxt()
@@ -127,9 +145,10 @@ export function runPythonPeer(
   data: BenchData,
   file: string,
   timing: { steps: number; repeats: number },
+  cnn = false,
 ): PythonPeerTiming {
   const inferenceRows = data.inference.length / model.layers[0];
-  const cfg = { framework, threads, file, layers: model.layers, batchSize: model.batchSize, batches: data.batches.length, inferenceRows, learningRate: model.learningRate, ...timing };
+  const cfg = { framework, threads, file, cnn, layers: model.layers, batchSize: model.batchSize, batches: data.batches.length, inferenceRows, learningRate: model.learningRate, ...timing };
   const run = spawnSync(python, ['-c', SCRIPT, JSON.stringify(cfg)], {
     encoding: 'utf8',
     timeout: 600_000,
