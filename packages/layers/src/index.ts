@@ -76,6 +76,7 @@ export type { CompiledModel, CompileOptions } from './model/compile-options';
 export type { BatchOptions, FitOptions } from './model/fit-options';
 export type { WeightArray, WeightInput } from './model/keras-weights';
 export { ModelStateError } from './model/model-state-error';
+export type { OnBatchResult, TestOnBatchOptions, TrainOnBatchOptions } from './model/on-batch';
 export { type EvaluateResult, Sequential, type SequentialOptions } from './model/sequential';
 export { Adadelta, type AdadeltaOptions } from './optimizers/adadelta';
 export { Adagrad, type AdagradOptions } from './optimizers/adagrad';

@@ -29,6 +29,7 @@ import { assertTrainableCompiled, findLayer } from './model-layers';
 import { ModelStateError } from './model-state-error';
 import { PendingOptimizerState, readOptimizerState } from './optimizer-state-access';
 import { checkSequentialOptions, type EvaluateResult, type SequentialOptions } from './sequential-options';
+import { type OnBatchResult, type TestOnBatchOptions, type TrainOnBatchOptions, testOnBatch, trainOnBatch } from './on-batch';
 import { summaryLines } from './summary';
 import { runTraining } from './training-loop';
 
@@ -184,6 +185,21 @@ export class Sequential implements CallbackModel {
     const plan = this.plan();
     const reader = new BatchReader(inputBatchSource(x), plan, null, false);
     return predictOutput(predictBatchesSync(this.slot.now('predict'), reader, batchSize, plan.outputUnits), output);
+  }
+
+  /** One training step on all rows of x (Keras's `train_on_batch`, tfjs's `trainOnBatch`): the loss, or `[loss, ...metrics]`. */
+  trainOnBatch(x: InputData, y: TargetData, options?: TrainOnBatchOptions): Promise<OnBatchResult | EvaluateDict> {
+    return trainOnBatch(this, x, y, options);
+  }
+
+  /** Loss and metrics of all rows of x as one batch (Keras's `test_on_batch`). */
+  testOnBatch(x: InputData, y: TargetData, options?: TestOnBatchOptions): Promise<OnBatchResult | EvaluateDict> {
+    return testOnBatch(this, x, y, options);
+  }
+
+  /** `predict` with all rows of x as one batch (Keras's `predict_on_batch`, tfjs's `predictOnBatch`). */
+  predictOnBatch(x: InputData): Matrix {
+    return this.predict(x, { batchSize: Math.max(1, inputBatchSource(x).size) });
   }
 
   /** `predict` after waiting for the backend's first load; kept for compatibility. */
