@@ -1,6 +1,7 @@
 import { type ActivationOption, activationSpec } from '../activations/activation-registry';
 import type { InitializerIdentifier } from '../descriptors/initializer-descriptors';
 import { ArgumentError, ShapeError } from '../errors';
+import { checkBooleanOption } from '../options/check-option-keys';
 import { getInitializer } from '../initializers/initializer-registry';
 import type { InitializerSpec } from '../initializers/initializer-spec';
 import type { ActivationSpec } from '../kernels/kernels';
@@ -75,7 +76,7 @@ export class Dense extends BaseLayer {
     this.units = config.units;
     this.activation = activationSpec(config.activation ?? 'linear');
     this.applied = this.activation;
-    this.useBias = config.useBias ?? true;
+    this.useBias = checkBooleanOption(config.useBias, 'useBias', `Dense "${this.name}" arguments`) ?? true;
     this.kernelInitializer = config.kernelInitializer ?? 'glorotUniform';
     this.biasInitializer = config.biasInitializer ?? 'zeros';
     this.activityRegularizer = config.activityRegularizer ?? null;
