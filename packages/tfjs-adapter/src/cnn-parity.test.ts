@@ -32,11 +32,11 @@ function model(): Sequential {
     seed: 5,
     layers: [
       // Linear conv then BatchNormalization, the usual pairing; its bias gets no gradient through BN (BN removes the mean).
-      Conv2D(4, 3, { padding: 'same', inputShape: [8, 8, 1] }),
+      Conv2D(4, 3, { inputShape: [8, 8, 1] }),
       // momentum 0.9 (Keras's default is 0.99) so that 200 steps move the moving statistics well away from 0 and 1.
       BatchNormalization({ momentum: 0.9 }),
       MaxPooling2D({ poolSize: 2 }),
-      // Non-square kernel, unequal strides and `same` padding with an uneven split (4×4 → 2×4).
+      // Non-square kernel, unequal strides and `same` padding (3×3 → 2×3, the extra row of padding at the bottom).
       Conv2D(5, [3, 2], { strides: [2, 1], padding: 'same', activation: 'tanh' }),
       Flatten(),
       Dense(10, { activation: 'softmax' }),
