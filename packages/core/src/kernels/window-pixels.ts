@@ -9,7 +9,9 @@ const cache = new WeakMap<WindowGeometry, Int32Array>();
  * row-major, as Keras / tfjs order a kernel and as max pooling breaks ties), the input pixel iy·inW + ix it
  * reads, or −1 where the window hangs over the padding. Entry [(oy·outW + ox)·windowH·windowW + ky·windowW + kx],
  * with iy = oy·strideH − padTop + ky·dilationH and ix = ox·strideW − padLeft + kx·dilationW. The kernels then
- * loop over channels at each entry without recomputing the geometry per sample or per channel.
+ * loop over channels at each entry without recomputing the geometry per sample or per channel. The table
+ * is as large as one sample's patch matrix divided by its channels (Int32 for Float32), so it never
+ * outweighs the im2col buffer it indexes (sized for whole batches); the wasm kernels do not use it.
  */
 export function windowPixels(g: WindowGeometry): Int32Array {
   const cached = cache.get(g);
