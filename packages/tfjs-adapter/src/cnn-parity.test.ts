@@ -66,7 +66,10 @@ describe('Conv2D + BatchNormalization + MaxPooling2D + Flatten + Dense on the 8Ã
       'dense/kernel',
       'dense/bias',
     ]);
-    const { scratch, tfjs } = await fitOnBothEngines(model, x, y, { loss: 'categorical_crossentropy', optimizer: SGD(0.05) }, { epochs: 10, batchSize: BATCH });
+    const { scratch, tfjs, history } = await fitOnBothEngines(model, x, y, { loss: 'categorical_crossentropy', optimizer: SGD(0.05) }, { epochs: 10, batchSize: BATCH });
+    // The epoch losses come from training-mode passes (batch statistics): the same on both.
+    history.scratch.history.loss.forEach((loss, i) => expect(history.tfjs.history.loss[i]).toBeCloseTo(loss, 5));
+    expect(history.scratch.history.loss[9]).toBeLessThan(history.scratch.history.loss[0]);
     const [ours, theirs] = [scratch.getWeights(), tfjs.getWeights()];
     const diff = maxWeightDiff(ours, theirs);
     console.log(`CNN parity (scratch vs tfjs-cpu), 200 SGD steps: max |Î”w| ${diff.toExponential(2)}; per weight ${weightDiffs(ours, theirs).map((d) => d.toExponential(1)).join(' ')}`);
