@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Matrix } from '@backprop/core';
 import { loadDigits } from '@backprop/datasets';
 import { BatchNormalization, Conv2D, clearSession, Dense, Flatten, MaxPooling2D, SGD, Sequential } from '@backprop/layers';
-import { crossLoad, fitOnBothEngines, maxWeightDiff, weightDiffs } from './engine-parity.fixture';
+import { crossLoad, fitOnBothEngines, maxWeightDiff, weightDiffs } from './engine-parity-test-bench';
 import './register';
 import { initTfjs } from './tfjs-runtime';
 

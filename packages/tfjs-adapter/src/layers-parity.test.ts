@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Matrix } from '@backprop/core';
 import { labelsToOneHot, loadDigits, loadMnist, toFloat32Batch } from '@backprop/datasets';
 import { type CompileOptions, Dense, Dropout, Flatten, SGD, Sequential } from '@backprop/layers';
-import { crossLoad, fitOnBothEngines, maxWeightDiff } from './engine-parity.fixture';
+import { crossLoad, fitOnBothEngines, maxWeightDiff } from './engine-parity-test-bench';
 import './register';
 import { initTfjs } from './tfjs-runtime';
 

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * The set-up the scratch-vs-tfjs parity tests share (layers-parity, cnn-parity): one model description
  * compiled on both engines, the same fit on each, the largest weight difference, and the crossing of a
- * trained model between the two in the TensorFlow.js layers format. Test-only (node:fs); not exported.
+ * trained model between the two in the TensorFlow.js layers format. Test support only (node:fs, jest's expect); not exported. Like packages/layers's tfjs-test-bench.ts.
  */
 
 type History = Awaited<ReturnType<Sequential['fit']>>;
