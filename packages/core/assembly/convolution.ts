@@ -1,4 +1,4 @@
-// The sliding-window kernels of Conv2D and pooling on channels-last batches (src/kernels/kernels.ts,
+// The sliding-window kernels of Conv2D on channels-last batches (pooling: pooling.ts) (src/kernels/kernels.ts,
 // ConvolutionKernels, documents each; src/kernels/js-conv-kernels.ts is the readable reference).
 // im2col / col2im move whole spans: with dilation 1 the in-bounds part of one kernel row (kx range) is
 // kw·C contiguous floats in both the input and the patch row, copied or added four lanes at a time.
@@ -93,76 +93,4 @@ export function col2im(
 ): void {
   if (!accumulate) memory.fill(dx, 0, <usize>(batch * inH * inW * c) << 2);
   walk(dx, cols, batch, inH, inW, c, kh, kw, sh, sw, dh, dw, padTop, padLeft, outH, outW, true);
-}
-
-/**
- * Max pooling with the index of each maximum (first on ties; padding never wins). Channels are
- * contiguous, so four channels are pooled at once: a lane takes a value only when it is strictly greater
- * (f32x4.gt), which keeps the first maximum like the scalar loop of the js reference.
- */
-export function maxPool(
-  x: usize, y: usize, argmax: usize, batch: i32, inH: i32, inW: i32, c: i32, ph: i32, pw: i32, sh: i32, sw: i32,
-  padTop: i32, padLeft: i32, outH: i32, outW: i32,
-): void {
-  const sampleBytes = <usize>(inH * inW * c) << 2;
-  const lanes = i32x4(0, 1, 2, 3);
-  const full = c & ~3;
-  let out: usize = 0;
-  for (let n = 0; n < batch; n++) {
-    const sample = x + <usize>n * sampleBytes;
-    for (let oy = 0; oy < outH; oy++) {
-      const y0 = max(0, oy * sh - padTop);
-      const y1 = min(inH, oy * sh - padTop + ph);
-      for (let ox = 0; ox < outW; ox++) {
-        const x0 = max(0, ox * sw - padLeft);
-        const x1 = min(inW, ox * sw - padLeft + pw);
-        for (let ch = 0; ch < full; ch += 4, out += 16) {
-          const first = (y0 * inW + x0) * c + ch;
-          let best = v128.load(sample + (<usize>first << 2));
-          let where = i32x4.add(i32x4.splat(first), lanes);
-          for (let iy = y0; iy < y1; iy++) {
-            for (let ix = x0; ix < x1; ix++) {
-              const index = (iy * inW + ix) * c + ch;
-              const v = v128.load(sample + (<usize>index << 2));
-              const greater = f32x4.gt(v, best);
-              best = v128.bitselect(v, best, greater);
-              where = v128.bitselect(i32x4.add(i32x4.splat(index), lanes), where, greater);
-            }
-          }
-          v128.store(y + out, best);
-          v128.store(argmax + out, f32x4.convert_i32x4_s(where));
-        }
-        for (let ch = full; ch < c; ch++, out += 4) {
-          let where = (y0 * inW + x0) * c + ch;
-          let best = load<f32>(sample + (<usize>where << 2));
-          for (let iy = y0; iy < y1; iy++) {
-            for (let ix = x0; ix < x1; ix++) {
-              const index = (iy * inW + ix) * c + ch;
-              const v = load<f32>(sample + (<usize>index << 2));
-              if (v > best) {
-                best = v;
-                where = index;
-              }
-            }
-          }
-          store<f32>(y + out, best);
-          store<f32>(argmax + out, <f32>where);
-        }
-      }
-    }
-  }
-}
-
-/** dx = 0, then dx[argmax] += dy. */
-export function maxPoolBackward(dy: usize, argmax: usize, dx: usize, batch: i32, sampleIn: i32, sampleOut: i32): void {
-  memory.fill(dx, 0, <usize>(batch * sampleIn) << 2);
-  for (let n = 0; n < batch; n++) {
-    const base = dx + (<usize>(n * sampleIn) << 2);
-    const o0 = <usize>(n * sampleOut) << 2;
-    for (let o = 0; o < sampleOut; o++) {
-      const at = o0 + (<usize>o << 2);
-      const p = base + (<usize>(<i32>load<f32>(argmax + at)) << 2);
-      store<f32>(p, load<f32>(p) + load<f32>(dy + at));
-    }
-  }
 }

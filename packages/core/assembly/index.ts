@@ -3,7 +3,8 @@
 export { gemm, gemmBlock, gemmWorkspaceBytes } from './gemm';
 export { activationBackward, biasActivation } from './activations';
 export { columnSums } from './column-sums';
-export { col2im, im2col, maxPool, maxPoolBackward } from './convolution';
+export { col2im, im2col } from './convolution';
+export { avgPool, avgPoolBackward, maxPool, maxPoolBackward } from './pooling';
 export { softmaxCrossEntropy } from './softmax-cross-entropy';
 export { adamUpdate, momentumUpdate, rmspropUpdate, sgdUpdate } from './optimizers';
 export { adadeltaUpdate, adagradUpdate, adamaxUpdate, nadamUpdate } from './adaptive-optimizers';

@@ -1,82 +1,70 @@
 import type { ConvolutionKernels } from './kernels';
-import type { WindowGeometry } from './window-geometry';
+import { windowPixels } from './window-pixels';
 
 /**
- * The readable reference of the sliding-window kernels (see ConvolutionKernels): plain loops over
- * samples, output pixels, window positions and channels, channels innermost (contiguous in memory).
+ * The readable reference of the sliding-window kernels (see ConvolutionKernels): for each sample, each
+ * output pixel and each window position, the input pixel comes from windowPixels (the geometry, written
+ * once); channels are innermost (contiguous in memory).
  */
 export const jsConvolutionKernels: ConvolutionKernels = {
   im2col(x, cols, batch, g) {
-    const { inH, inW, channels: c, windowH, windowW } = g;
-    const patch = windowH * windowW * c;
-    let row = 0;
+    const c = g.channels;
+    const pixels = windowPixels(g);
+    let o = 0;
     for (let n = 0; n < batch; n++) {
-      const sample = n * inH * inW * c;
-      for (let oy = 0; oy < g.outH; oy++) {
-        for (let ox = 0; ox < g.outW; ox++, row++) {
-          let o = row * patch;
-          for (let ky = 0; ky < windowH; ky++) {
-            const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-            for (let kx = 0; kx < windowW; kx++, o += c) {
-              const ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
-              if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) {
-                cols.fill(0, o, o + c);
-                continue;
-              }
-              const at = sample + (iy * inW + ix) * c;
-              for (let ch = 0; ch < c; ch++) cols[o + ch] = x[at + ch];
-            }
-          }
+      const sample = n * g.inH * g.inW * c;
+      for (let q = 0; q < pixels.length; q++, o += c) {
+        const p = pixels[q];
+        if (p < 0) {
+          for (let ch = 0; ch < c; ch++) cols[o + ch] = 0;
+          continue;
         }
+        const at = sample + p * c;
+        for (let ch = 0; ch < c; ch++) cols[o + ch] = x[at + ch];
       }
     }
   },
 
   col2im(cols, dx, batch, g, accumulate = false) {
-    const { inH, inW, channels: c, windowH, windowW } = g;
-    if (!accumulate) dx.fill(0, 0, batch * inH * inW * c);
-    const patch = windowH * windowW * c;
-    let row = 0;
+    const c = g.channels;
+    if (!accumulate) dx.fill(0, 0, batch * g.inH * g.inW * c);
+    const pixels = windowPixels(g);
+    let o = 0;
     for (let n = 0; n < batch; n++) {
-      const sample = n * inH * inW * c;
-      for (let oy = 0; oy < g.outH; oy++) {
-        for (let ox = 0; ox < g.outW; ox++, row++) {
-          let o = row * patch;
-          for (let ky = 0; ky < windowH; ky++) {
-            const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-            for (let kx = 0; kx < windowW; kx++, o += c) {
-              const ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
-              if (iy < 0 || iy >= inH || ix < 0 || ix >= inW) continue;
-              const at = sample + (iy * inW + ix) * c;
-              for (let ch = 0; ch < c; ch++) dx[at + ch] += cols[o + ch];
-            }
-          }
-        }
+      const sample = n * g.inH * g.inW * c;
+      for (let q = 0; q < pixels.length; q++, o += c) {
+        const p = pixels[q];
+        if (p < 0) continue;
+        const at = sample + p * c;
+        for (let ch = 0; ch < c; ch++) dx[at + ch] += cols[o + ch];
       }
     }
   },
 
   maxPool(x, y, argmax, batch, g) {
-    const { inH, inW, channels: c } = g;
+    const c = g.channels;
+    const pixels = windowPixels(g);
+    const window = g.windowH * g.windowW;
     let out = 0;
     for (let n = 0; n < batch; n++) {
-      const sample = n * inH * inW * c;
-      for (let oy = 0; oy < g.outH; oy++) {
-        for (let ox = 0; ox < g.outW; ox++) {
-          for (let ch = 0; ch < c; ch++, out++) {
-            let best = Number.NEGATIVE_INFINITY;
-            let where = -1;
-            forEachInWindow(g, oy, ox, (index) => {
-              const v = x[sample + index * c + ch];
-              // Strictly greater: the first maximum in row-major window order wins, as in tfjs's maxPoolPositions.
-              if (v > best || where < 0) {
-                best = v;
-                where = index * c + ch;
-              }
-            });
-            y[out] = best;
-            argmax[out] = where;
+      const sample = n * g.inH * g.inW * c;
+      for (let start = 0; start < pixels.length; start += window) {
+        for (let ch = 0; ch < c; ch++, out++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let where = -1;
+          for (let q = start; q < start + window; q++) {
+            // Padding never wins (tfjs's maxPool skips it).
+            if (pixels[q] < 0) continue;
+            const at = pixels[q] * c + ch;
+            const v = x[sample + at];
+            // Strictly greater: the first maximum in row-major window order wins, as in tfjs's maxPoolPositions.
+            if (v > best || where < 0) {
+              best = v;
+              where = at;
+            }
           }
+          y[out] = best;
+          argmax[out] = where;
         }
       }
     }
@@ -92,57 +80,47 @@ export const jsConvolutionKernels: ConvolutionKernels = {
   },
 
   avgPool(x, y, batch, g) {
-    const { inH, inW, channels: c } = g;
+    const c = g.channels;
+    const pixels = windowPixels(g);
+    const window = g.windowH * g.windowW;
     let out = 0;
     for (let n = 0; n < batch; n++) {
-      const sample = n * inH * inW * c;
-      for (let oy = 0; oy < g.outH; oy++) {
-        for (let ox = 0; ox < g.outW; ox++) {
-          for (let ch = 0; ch < c; ch++, out++) {
-            let sum = 0;
-            const count = forEachInWindow(g, oy, ox, (index) => {
-              sum += x[sample + index * c + ch];
-            });
-            y[out] = sum / count;
-          }
+      const sample = n * g.inH * g.inW * c;
+      for (let start = 0; start < pixels.length; start += window) {
+        // The mean over the window positions inside the input (tfjs's avgPool with `same` padding; Keras too).
+        const count = insideCount(pixels, start, window);
+        for (let ch = 0; ch < c; ch++, out++) {
+          let sum = 0;
+          for (let q = start; q < start + window; q++) if (pixels[q] >= 0) sum += x[sample + pixels[q] * c + ch];
+          y[out] = sum / count;
         }
       }
     }
   },
 
   avgPoolBackward(dy, dx, batch, g) {
-    const { inH, inW, channels: c } = g;
-    dx.fill(0, 0, batch * inH * inW * c);
+    const c = g.channels;
+    dx.fill(0, 0, batch * g.inH * g.inW * c);
+    const pixels = windowPixels(g);
+    const window = g.windowH * g.windowW;
     let out = 0;
     for (let n = 0; n < batch; n++) {
-      const sample = n * inH * inW * c;
-      for (let oy = 0; oy < g.outH; oy++) {
-        for (let ox = 0; ox < g.outW; ox++) {
-          const count = forEachInWindow(g, oy, ox, () => {});
-          for (let ch = 0; ch < c; ch++, out++) {
-            const share = dy[out] / count;
-            forEachInWindow(g, oy, ox, (index) => {
-              dx[sample + index * c + ch] += share;
-            });
-          }
+      const sample = n * g.inH * g.inW * c;
+      for (let start = 0; start < pixels.length; start += window, out += c) {
+        const count = insideCount(pixels, start, window);
+        for (let q = start; q < start + window; q++) {
+          if (pixels[q] < 0) continue;
+          const at = sample + pixels[q] * c;
+          for (let ch = 0; ch < c; ch++) dx[at + ch] += dy[out + ch] / count;
         }
       }
     }
   },
 };
 
-/** Calls `visit` with the pixel index iy·inW + ix of each window position inside the input; returns how many there were. */
-function forEachInWindow(g: WindowGeometry, oy: number, ox: number, visit: (index: number) => void): number {
+/** How many of the `window` entries from `start` are inside the input. */
+function insideCount(pixels: Int32Array, start: number, window: number): number {
   let count = 0;
-  for (let ky = 0; ky < g.windowH; ky++) {
-    const iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-    if (iy < 0 || iy >= g.inH) continue;
-    for (let kx = 0; kx < g.windowW; kx++) {
-      const ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
-      if (ix < 0 || ix >= g.inW) continue;
-      visit(iy * g.inW + ix);
-      count++;
-    }
-  }
+  for (let q = start; q < start + window; q++) if (pixels[q] >= 0) count++;
   return count;
 }

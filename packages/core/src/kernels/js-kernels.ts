@@ -1,6 +1,7 @@
 import { batchNormKernels } from './batch-norm-kernels';
 import { getActivation } from '../activations/activation-registry';
 import { jsConvolutionKernels } from './js-conv-kernels';
+import { jsGemmKernels } from './js-gemm-kernels';
 import type { Kernels } from './kernels';
 
 /** Probability floor of Keras's categorical_crossentropy (backend epsilon). */
@@ -32,42 +33,7 @@ export const jsKernels: Kernels = {
     // Garbage-collected memory: nothing to do.
   },
 
-  matmul(a, b, c, m, k, n, accumulate = false) {
-    if (!accumulate) c.fill(0, 0, m * n);
-    for (let i = 0; i < m; i++) {
-      const ci = i * n;
-      for (let p = 0; p < k; p++) {
-        const aip = a[i * k + p];
-        const bp = p * n;
-        for (let j = 0; j < n; j++) c[ci + j] += aip * b[bp + j];
-      }
-    }
-  },
-
-  matmulTransB(a, b, c, m, k, n, accumulate = false) {
-    for (let i = 0; i < m; i++) {
-      const ai = i * k;
-      for (let j = 0; j < n; j++) {
-        const bj = j * k;
-        let sum = 0;
-        for (let p = 0; p < k; p++) sum += a[ai + p] * b[bj + p];
-        c[i * n + j] = accumulate ? c[i * n + j] + sum : sum;
-      }
-    }
-  },
-
-  matmulTransA(a, b, c, m, k, n, accumulate = false) {
-    if (!accumulate) c.fill(0, 0, m * n);
-    for (let p = 0; p < k; p++) {
-      const ap = p * m;
-      const bp = p * n;
-      for (let i = 0; i < m; i++) {
-        const api = a[ap + i];
-        const ci = i * n;
-        for (let j = 0; j < n; j++) c[ci + j] += api * b[bp + j];
-      }
-    }
-  },
+  ...jsGemmKernels,
 
   biasActivation(z, bias, out, rows, cols, activation) {
     if (bias !== null) {

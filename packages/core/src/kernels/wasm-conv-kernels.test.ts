@@ -13,8 +13,9 @@ import { hasWasmSimd } from './wasm-module';
 import { type WindowGeometry, windowGeometry } from './window-geometry';
 
 // The wasm sliding-window kernels against the js reference on the same seeded inputs. im2col, col2im
-// and max pooling move or add values without rounding differences (col2im adds in the same order), so
-// they must agree exactly; whole networks agree to float32 GEMM rounding.
+// and max pooling move or add values without rounding differences (col2im adds in the same order), and
+// average pooling computes in f64 in the reference's order, so they must agree exactly; whole networks
+// agree to float32 GEMM rounding.
 const simd = hasWasmSimd();
 const describeWasm = simd ? describe : describe.skip;
 
@@ -77,6 +78,39 @@ describeWasm('wasm convolution kernels = js convolution kernels', () => {
     jsKernels.maxPoolBackward(dy, aJs, dxJs, batch, g);
     wasm.maxPoolBackward(dy, aWasm, dxWasm, batch, g);
     expect(Array.from(dxWasm)).toEqual(Array.from(dxJs));
+  });
+
+  it.each([
+    ['2×2 valid', [7, 6, 1], { size: [2, 2], strides: [2, 2], padding: 'valid' }],
+    ['3×3 strides 2 same, 5 channels (windows partly outside)', [7, 6, 5], { size: [3, 3], strides: [2, 2], padding: 'same' }],
+    ['[3, 2] strides [1, 2] valid, 4 channels', [7, 6, 4], { size: [3, 2], strides: [1, 2], padding: 'valid' }],
+    ['2×2 strides 1 same, 3 channels (last row and column of windows half outside)', [5, 4, 3], { size: [2, 2], strides: [1, 1], padding: 'same' }],
+    ['5×5 same on 3×4, 2 channels (windows past both edges, overlapping)', [3, 4, 2], { size: [5, 5], strides: [1, 1], padding: 'same' }],
+  ] as const)('avgPool and avgPoolBackward, %s', (_name, shape, o) => {
+    const g = windowGeometry(shape, { label: 't', window: 'pool', size: o.size, strides: o.strides, padding: o.padding });
+    const batch = 3;
+    const x = random(batch * g.inH * g.inW * g.channels);
+    const out = batch * g.outH * g.outW * g.channels;
+    // Both start from garbage: the kernels write every output and zero dx themselves.
+    const [yJs, yWasm] = [random(out), random(out)];
+    jsKernels.avgPool(x, yJs, batch, g);
+    wasm.avgPool(x, yWasm, batch, g);
+    // Summed in f64 in the reference's order in both: equal bit for bit.
+    expect(Array.from(yWasm)).toEqual(Array.from(yJs));
+    const dy = random(out);
+    const [dxJs, dxWasm] = [random(x.length), random(x.length)];
+    jsKernels.avgPoolBackward(dy, dxJs, batch, g);
+    wasm.avgPoolBackward(dy, dxWasm, batch, g);
+    expect(Array.from(dxWasm)).toEqual(Array.from(dxJs));
+    // The heap path (views from alloc, no staging copies) gives the same.
+    const [hx, hy, hdy, hdx] = [wasm.alloc(x.length), wasm.alloc(out), wasm.alloc(out), wasm.alloc(x.length)];
+    hx.set(x);
+    hdy.set(dy);
+    wasm.avgPool(hx, hy, batch, g);
+    wasm.avgPoolBackward(hdy, hdx, batch, g);
+    expect(Array.from(hy)).toEqual(Array.from(yJs));
+    expect(Array.from(hdx)).toEqual(Array.from(dxJs));
+    for (const b of [hx, hy, hdy, hdx]) wasm.free(b);
   });
 
   it('a CNN trained on both kernel sets: same gradients and outputs to float32 rounding', () => {

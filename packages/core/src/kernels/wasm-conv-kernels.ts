@@ -1,5 +1,4 @@
 import type { FloatArray } from '../matrix';
-import { jsConvolutionKernels } from './js-conv-kernels';
 import type { ConvolutionKernels } from './kernels';
 import type { WasmKernelExports } from './wasm-module';
 import type { WasmStaging } from './wasm-staging';
@@ -13,7 +12,7 @@ function windowArgs(g: WindowGeometry): number[] {
   return [g.inH, g.inW, g.channels, g.windowH, g.windowW, g.strideH, g.strideW, g.dilationH, g.dilationW, g.padTop, g.padLeft, g.outH, g.outW];
 }
 
-/** Pooling windows have no dilation; assembly/convolution.ts's maxPool takes the rest. */
+/** Pooling windows have no dilation; assembly/pooling.ts's kernels take the rest. */
 function poolArgs(g: WindowGeometry): number[] {
   return [g.inH, g.inW, g.channels, g.windowH, g.windowW, g.strideH, g.strideW, g.padTop, g.padLeft, g.outH, g.outW];
 }
@@ -22,11 +21,7 @@ const inputSize = (g: WindowGeometry) => g.inH * g.inW * g.channels;
 const patchRows = (g: WindowGeometry) => g.outH * g.outW;
 const patchWidth = (g: WindowGeometry) => g.windowH * g.windowW * g.channels;
 
-/**
- * The wasm sliding-window kernels: im2col / col2im (the memory traffic around Conv2D's GEMMs) and max
- * pooling in WebAssembly; average pooling, rare in the models this engine trains, runs the js reference
- * on the same buffers (heap views are Float32Arrays like any other).
- */
+/** The wasm sliding-window kernels: im2col / col2im (the memory traffic around Conv2D's GEMMs) and max and average pooling. */
 export function wasmConvolutionKernels(wasm: WasmKernelExports, call: StagedCall): ConvolutionKernels {
   return {
     im2col(x: FloatArray, cols: FloatArray, batch: number, g: WindowGeometry) {
@@ -61,7 +56,19 @@ export function wasmConvolutionKernels(wasm: WasmKernelExports, call: StagedCall
         wasm.maxPoolBackward(pdy, pa, pdx, batch, inputSize(g), patchRows(g) * g.channels);
       });
     },
-    avgPool: (x, y, batch, g) => jsConvolutionKernels.avgPool(x, y, batch, g),
-    avgPoolBackward: (dy, dx, batch, g) => jsConvolutionKernels.avgPoolBackward(dy, dx, batch, g),
+    avgPool(x, y, batch, g) {
+      call((ptr) => {
+        const px = ptr(x, batch * inputSize(g), 'x');
+        const py = ptr(y, batch * patchRows(g) * g.channels, 'y', true, false);
+        wasm.avgPool(px, py, batch, ...poolArgs(g));
+      });
+    },
+    avgPoolBackward(dy, dx, batch, g) {
+      call((ptr) => {
+        const pdy = ptr(dy, batch * patchRows(g) * g.channels, 'dy');
+        const pdx = ptr(dx, batch * inputSize(g), 'dx', true, false);
+        wasm.avgPoolBackward(pdy, pdx, batch, ...poolArgs(g));
+      });
+    },
   };
 }

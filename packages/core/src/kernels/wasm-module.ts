@@ -62,8 +62,11 @@ export interface WasmKernelExports {
   /** assembly/convolution.ts; the thirteen numbers after `batch` are a WindowGeometry (see wasm-conv-kernels.ts). */
   im2col(x: number, cols: number, batch: number, ...geometry: number[]): void;
   col2im(cols: number, dx: number, batch: number, ...geometryThenAccumulate: number[]): void;
+  /** assembly/pooling.ts; `poolGeometry` as in wasm-conv-kernels.ts's poolArgs. */
   maxPool(x: number, y: number, argmax: number, batch: number, ...poolGeometry: number[]): void;
   maxPoolBackward(dy: number, argmax: number, dx: number, batch: number, sampleIn: number, sampleOut: number): void;
+  avgPool(x: number, y: number, batch: number, ...poolGeometry: number[]): void;
+  avgPoolBackward(dy: number, dx: number, batch: number, ...poolGeometry: number[]): void;
   adagradUpdate(w: number, g: number, acc: number, n: number, lr: number, epsilon: number): void;
   adadeltaUpdate(w: number, g: number, accGrad: number, accDelta: number, n: number, lr: number, rho: number, oneMinusRho: number, epsilon: number): void;
   adamaxUpdate(w: number, g: number, m: number, u: number, n: number, lr: number, oneMinusBeta1: number, beta2: number, epsilon: number, c1: number): void;

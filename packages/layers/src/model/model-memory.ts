@@ -1,7 +1,7 @@
-import { checkDenseMemory, type DenseMemoryEstimate, estimateDenseMemory, JS_MEMORY_LIMIT_BYTES, type OptimizerSpec, optimizerSlotCount } from '@backprop/core';
+import { checkDenseMemory, type DenseMemoryEstimate, estimateDenseMemory, JS_MEMORY_LIMIT_BYTES, type OptimizerSpec, type OtherMemoryLayer, optimizerSlotCount } from '@backprop/core';
 import type { BackendFactory } from '../backend/backend';
 import { checkBatchSize } from './fit-options';
-import type { ModelPlan } from './model-plan';
+import type { DropoutPlan, ModelPlan } from './model-plan';
 import { spatialMemoryLayers } from './spatial-memory';
 
 /**
@@ -22,12 +22,21 @@ export function checkModelMemory(plan: ModelPlan, backend: BackendFactory, optim
   checkDenseMemory(estimate, limit.bytes, limit.what);
 }
 
-/** What the scratch engine allocates for the model (core's `estimateDenseMemory`, with the image layers' buffers). */
+/**
+ * Core's Dropout keeps its output and its mask, each as wide as its input, whatever stands before it: after
+ * a Dense, or after convolutions (sized from the conv output, e.g. Flatten → Dropout(0.5) in Keras's
+ * mnist_convnet) — counted per Dropout layer, not folded into the Dense before it (there may be none).
+ */
+function dropoutMemory({ layer, width }: DropoutPlan): OtherMemoryLayer {
+  return { label: `Dropout "${layer.name}"`, params: 0, valuesPerRow: 2 * width };
+}
+
+/** What the scratch engine allocates for the model (core's `estimateDenseMemory`, with the image layers' and Dropout's buffers). */
 export function estimateModelMemory(plan: ModelPlan, optimizer: Required<OptimizerSpec> | null, batchRows: number): DenseMemoryEstimate {
   return estimateDenseMemory({
     inputSize: plan.inputSize,
-    layers: plan.dense.map((d) => ({ name: d.layer.name, units: d.layer.units, useBias: d.layer.useBias, dropoutRate: d.dropoutRate, inputs: d.inputs })),
-    otherLayers: spatialMemoryLayers(plan.layers, plan.inputShape),
+    layers: plan.dense.map((d) => ({ name: d.layer.name, units: d.layer.units, useBias: d.layer.useBias, inputs: d.inputs })),
+    otherLayers: [...spatialMemoryLayers(plan.layers, plan.inputShape), ...plan.dropout.map(dropoutMemory)],
     outputSize: plan.outputUnits,
     batchSize: batchRows,
     optimizerSlots: optimizer === null ? 0 : optimizerSlotCount(optimizer),

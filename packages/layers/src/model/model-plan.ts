@@ -8,8 +8,6 @@ import { ModelStateError } from './model-state-error';
 export interface DensePlan {
   readonly layer: DenseLayer;
   readonly inputs: number;
-  /** The rate of the Dropout layers between this Dense and the next (for memory estimates); 0 for none. */
-  readonly dropoutRate: number;
 }
 
 /** A Dropout layer and the per-sample width of what it drops: what the facade draws masks for. */
@@ -60,18 +58,14 @@ export function planModel(layers: readonly Layer[]): ModelPlan {
     );
   }
   const inputShape = first.inputShape;
-  const dense: { layer: DenseLayer; inputs: number; dropoutRate: number }[] = [];
+  const dense: DensePlan[] = [];
   const dropout: DropoutPlan[] = [];
   const weights: PlanWeight[] = [];
   let shape = inputShape;
   for (const layer of layers) {
     for (const w of layer.weightSpecs(shape)) weights.push({ layer, name: `${layer.name}/${w.name}`, shape: w.shape, trainable: w.trainable });
-    if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape), dropoutRate: 0 });
-    if (layer instanceof DropoutLayer) {
-      dropout.push({ layer, width: shapeSize(shape) });
-      const before = dense[dense.length - 1];
-      if (before) before.dropoutRate = 1 - (1 - before.dropoutRate) * (1 - layer.rate);
-    }
+    if (layer instanceof DenseLayer) dense.push({ layer, inputs: shapeSize(shape) });
+    if (layer instanceof DropoutLayer) dropout.push({ layer, width: shapeSize(shape) });
     shape = layer.outputShape(shape);
   }
   return {
