@@ -11,6 +11,12 @@ import { madd } from './simd-madd';
 
 export const MR: i32 = 4;
 export const NR: i32 = 8;
+/**
+ * Floats per step of the packed B block: four NR panels are interleaved step by step, so the row kernel
+ * (gemm-row-kernel.ts) finds the 32 columns of a step in two cache lines. A 4×8 tile reads its panel's
+ * 8 values of each step at this stride.
+ */
+export const B_STEP: i32 = 4 * NR;
 
 /** Write (or with `beta` add) the eight accumulators of a 4×8 tile to C. */
 // @ts-ignore: decorator
@@ -40,7 +46,7 @@ export const NR: i32 = 8;
 
 /**
  * C[4×8] (+)= Ã[kc×4]ᵀ · B̃[kc×8] on packed panels.
- * `a` holds MR values per step p, `b` holds NR values per step p; `ldc` is C's row stride in bytes.
+ * `a` holds MR values per step p, `b` holds NR values per step p, B_STEP floats apart; `ldc` is C's row stride in bytes.
  * With `beta` the tile is added into C, otherwise C is overwritten.
  */
 export function microKernel4x8(kc: i32, a: usize, b: usize, c: usize, ldc: usize, beta: bool): void {
@@ -70,7 +76,7 @@ export function microKernel4x8(kc: i32, a: usize, b: usize, c: usize, ldc: usize
     c30 = madd(av, b0, c30);
     c31 = madd(av, b1, c31);
     a += 16;
-    b += 32;
+    b += B_STEP * 4;
   }
   storeTile(c, ldc, beta, c00, c01, c10, c11, c20, c21, c30, c31);
 }

@@ -4,7 +4,7 @@
 // of the operands. Panels that run past the edge of the matrix are padded with zeros, which lets the
 // micro-kernel always compute a full MR×NR tile. Steps where a whole panel of A is zero are dropped.
 
-import { MR, NR } from './gemm-micro-kernel';
+import { B_STEP, MR, NR } from './gemm-micro-kernel';
 
 /** Transpose four rows of four floats (one v128 each) and store them as four columns at dst, dst+stride, … */
 // @ts-ignore: decorator
@@ -27,7 +27,7 @@ import { MR, NR } from './gemm-micro-kernel';
 // @ts-ignore: decorator
 @inline function keepStep(panel: usize, steps: usize, count: i32, v: v128, p: i32): i32 {
   v128.store(panel + <usize>count * 16, v);
-  store<u32>(steps + <usize>count * 4, <u32>(p * NR * 4));
+  store<u32>(steps + <usize>count * 4, <u32>(p * B_STEP * 4));
   return count + <i32>v128.any_true(v);
 }
 
@@ -99,29 +99,37 @@ export function packA(a: usize, transA: bool, m: i32, k: i32, i0: i32, mc: i32, 
   }
 }
 
+/** Byte offset of the NR-column panel starting at column jr of a packed B block of kc steps. */
+// @ts-ignore: decorator
+@inline export function panelOffsetB(jr: i32, kc: i32): usize {
+  return <usize>((jr / B_STEP) * kc * B_STEP + jr % B_STEP) * 4;
+}
+
 /**
  * Pack steps [p0, p0+kc) × columns [j0, j0+nc) of the logical B[k×n] into NR-column panels at dst:
- * panel q holds, for each step p, the NR values B[p0+p, j0+q·NR+c].
+ * panel q holds, for each step p, the NR values B[p0+p, j0+q·NR+c], and groups of four panels are
+ * interleaved step by step (B_STEP floats per step, see panelOffsetB). A last group of fewer than four
+ * panels keeps the same stride, its missing panels unwritten and never read.
  * B is stored row-major as k×n, or as n×k when `transB`.
  */
 export function packB(b: usize, transB: bool, n: i32, k: i32, j0: i32, nc: i32, p0: i32, kc: i32, dst: usize): void {
   for (let jr = 0; jr < nc; jr += NR) {
     const j = j0 + jr;
     const cols = min(NR, n - j);
-    const panel = dst + <usize>(jr * kc) * 4;
+    const panel = dst + panelOffsetB(jr, kc);
     if (!transB) {
       let src = b + (<usize>p0 * n + j) * 4;
       const stride = <usize>n * 4;
       if (cols == NR) {
         for (let p = 0; p < kc; p++) {
-          const d = panel + <usize>p * 32;
+          const d = panel + <usize>p * B_STEP * 4;
           v128.store(d, v128.load(src));
           v128.store(d, v128.load(src, 16), 16);
           src += stride;
         }
       } else {
         for (let p = 0; p < kc; p++) {
-          for (let c = 0; c < NR; c++) store<f32>(panel + <usize>(p * NR + c) * 4, c < cols ? load<f32>(src + <usize>c * 4) : 0);
+          for (let c = 0; c < NR; c++) store<f32>(panel + <usize>(p * B_STEP + c) * 4, c < cols ? load<f32>(src + <usize>c * 4) : 0);
           src += stride;
         }
       }
@@ -133,18 +141,19 @@ export function packB(b: usize, transB: bool, n: i32, k: i32, j0: i32, nc: i32, 
       let p = 0;
       for (; p + 4 <= kc; p += 4) {
         const o = <usize>p * 4;
-        const d = panel + o * 8;
-        storeTransposed4x4(v128.load(s0 + o), v128.load(s0 + stride + o), v128.load(s0 + 2 * stride + o), v128.load(s0 + 3 * stride + o), d, 32);
-        storeTransposed4x4(v128.load(s4 + o), v128.load(s4 + stride + o), v128.load(s4 + 2 * stride + o), v128.load(s4 + 3 * stride + o), d + 16, 32);
+        const d = panel + o * B_STEP;
+        const step = <usize>B_STEP * 4;
+        storeTransposed4x4(v128.load(s0 + o), v128.load(s0 + stride + o), v128.load(s0 + 2 * stride + o), v128.load(s0 + 3 * stride + o), d, step);
+        storeTransposed4x4(v128.load(s4 + o), v128.load(s4 + stride + o), v128.load(s4 + 2 * stride + o), v128.load(s4 + 3 * stride + o), d + 16, step);
       }
       for (; p < kc; p++) {
-        for (let c = 0; c < NR; c++) store<f32>(panel + <usize>(p * NR + c) * 4, load<f32>(s0 + <usize>c * stride + <usize>p * 4));
+        for (let c = 0; c < NR; c++) store<f32>(panel + <usize>(p * B_STEP + c) * 4, load<f32>(s0 + <usize>c * stride + <usize>p * 4));
       }
     } else {
       for (let p = 0; p < kc; p++) {
         for (let c = 0; c < NR; c++) {
           const value: f32 = c < cols ? load<f32>(b + (<usize>(j + c) * k + p0 + p) * 4) : 0;
-          store<f32>(panel + <usize>(p * NR + c) * 4, value);
+          store<f32>(panel + <usize>(p * B_STEP + c) * 4, value);
         }
       }
     }
