@@ -1,4 +1,4 @@
-import { Matrix, Rng, UnknownOptionError } from '@backprop/core';
+import { Matrix, type MetricIdentifier, Rng, UnknownOptionError } from '@backprop/core';
 import { Dense, SGD, Sequential } from '../index';
 
 // Keras 3's train_on_batch / test_on_batch / predict_on_batch (tfjs: trainOnBatch, predictOnBatch), checked
@@ -14,7 +14,7 @@ const x = new Matrix(n, inputs, xs);
 const y = new Matrix(n, units, ys);
 const lr = 0.1;
 
-function model(metrics: string[] = []): Sequential {
+function model(metrics: MetricIdentifier[] = []): Sequential {
   const m = new Sequential({ seed: 4, layers: [Dense(units, { inputShape: [inputs] })] });
   m.compile({ optimizer: SGD(lr), loss: 'mse', metrics });
   return m;
