@@ -10,8 +10,13 @@ const NR = 8;
  * so products below ~400k multiply-adds (the MNIST output layer: 128×128×10) stay serial.
  */
 export const MIN_PARALLEL_MACS = 400_000;
-/** Chunks per thread: enough to rebalance when a thread is slowed down, few enough that packing is not repeated much. */
-const CHUNKS_PER_THREAD = 2;
+/**
+ * Chunks per thread. Every chunk of a GEMM packs its own copy of the operand it does not cut (and, on the
+ * first layer, rebuilds the row lists of the zero-skipping kernel), so on 2 threads two chunks each made
+ * the MNIST step slower than one chunk each (profile: dense_1 X·W 539 → 310 µs, whole step 1.49 → 1.36 ms,
+ * `pnpm bench -- --profile --threads 2`). The price: a thread descheduled on a busy machine is waited for.
+ */
+const CHUNKS_PER_THREAD = 1;
 /** Elementwise kernels (bias + activation, its derivative, the optimizer update) split from this many values. */
 export const MIN_PARALLEL_VALUES = 16_384;
 
@@ -51,8 +56,7 @@ export function planGemm(m: number, k: number, n: number, threads: number): Gemm
 
 /**
  * Runs the wasm kernels over the calling thread and a pool. Work is cut into CHUNKS_PER_THREAD chunks
- * per thread, which the threads claim as they come free: on a shared machine a worker may be
- * descheduled, and the caller then computes more of the chunks instead of waiting for it.
+ * per thread, which the threads claim as they come free.
  */
 export class WasmParallel {
   readonly threads: number;
