@@ -17,8 +17,11 @@ export interface BenchResult {
   inferenceImagesPerSecondBatch1: number;
   inferenceImagesPerSecondBatch1000: number;
   inferenceGflopsBatch1000: number;
-  /** Images/s at batch 1000 ÷ tfjs-wasm's (how many times faster at inference); null when tfjs-wasm did not run. */
-  inferenceRatioToTfjsWasm: number | null;
+  /**
+   * Inference speed-ups (this engine's images/s ÷ the other's) at batch 1 and 1000, against tfjs-wasm and against
+   * the fastest native peer at that batch size; null when that peer did not run.
+   */
+  inferenceSpeedups: { tfjsWasm1: number | null; tfjsWasm1000: number | null; native1: number | null; native1000: number | null };
 }
 
 const ratio = (r: number | null, suffix: string) => (r === null ? '-' : `${r.toFixed(r < 10 ? 2 : 1)}${suffix}`);
@@ -37,7 +40,10 @@ const COLUMNS: [string, (r: BenchResult) => string][] = [
   ['time ÷ torch-1t', (r) => ratio(r.timeRatioToPytorch1Thread, '')],
   ['img/s @1', (r) => Math.round(r.inferenceImagesPerSecondBatch1).toLocaleString('en-US')],
   ['img/s @1000', (r) => Math.round(r.inferenceImagesPerSecondBatch1000).toLocaleString('en-US')],
-  ['@1000 × tfjs-wasm', (r) => ratio(r.inferenceRatioToTfjsWasm, '×')],
+  ['@1 × tfjs-wasm', (r) => ratio(r.inferenceSpeedups.tfjsWasm1, '×')],
+  ['@1000 × tfjs-wasm', (r) => ratio(r.inferenceSpeedups.tfjsWasm1000, '×')],
+  ['@1 × native', (r) => ratio(r.inferenceSpeedups.native1, '×')],
+  ['@1000 × native', (r) => ratio(r.inferenceSpeedups.native1000, '×')],
   ['what runs', (r) => r.description],
 ];
 
@@ -57,10 +63,18 @@ export function fillRatios(results: BenchResult[]): void {
   const fastestNative = natives.length > 0 ? Math.min(...natives.map((r) => r.msPerStep as number)) : null;
   const torch1 = results.find((r) => r.engine === 'pytorch-1t');
   const over = (a: number | null | undefined, b: number | null | undefined) => (a == null || b == null ? null : a / b);
+  const nativePeers = results.filter((r) => r.engine.startsWith('pytorch') || r.engine.startsWith('keras'));
+  const fastestNativeInference1 = nativePeers.length > 0 ? Math.max(...nativePeers.map((r) => r.inferenceImagesPerSecondBatch1)) : null;
+  const fastestNativeInference1000 = nativePeers.length > 0 ? Math.max(...nativePeers.map((r) => r.inferenceImagesPerSecondBatch1000)) : null;
   for (const r of results) {
     r.ratioToTfjsWasm = over(tfjsWasm?.secondsPerEpoch, r.secondsPerEpoch);
     r.timeRatioToFastestNative = over(r.msPerStep, fastestNative);
     r.timeRatioToPytorch1Thread = over(r.msPerStep, torch1?.msPerStep);
-    r.inferenceRatioToTfjsWasm = over(r.inferenceImagesPerSecondBatch1000, tfjsWasm?.inferenceImagesPerSecondBatch1000);
+    r.inferenceSpeedups = {
+      tfjsWasm1: over(r.inferenceImagesPerSecondBatch1, tfjsWasm?.inferenceImagesPerSecondBatch1),
+      tfjsWasm1000: over(r.inferenceImagesPerSecondBatch1000, tfjsWasm?.inferenceImagesPerSecondBatch1000),
+      native1: over(r.inferenceImagesPerSecondBatch1, fastestNativeInference1),
+      native1000: over(r.inferenceImagesPerSecondBatch1000, fastestNativeInference1000),
+    };
   }
 }

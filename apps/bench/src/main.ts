@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       inferenceImagesPerSecondBatch1: 1000 / timing.msInfer1,
       inferenceImagesPerSecondBatch1000: (1000 * 1000) / timing.msInfer1000,
       inferenceGflopsBatch1000: flopsInfer1000 / (timing.msInfer1000 * 1e6),
-      inferenceRatioToTfjsWasm: null,
+      inferenceSpeedups: { tfjsWasm1: null, tfjsWasm1000: null, native1: null, native1000: null },
     };
     results.push(result);
     if (ms !== null) console.log(`${name}: ${ms.toFixed(2)} ms/step, ${result.secondsPerEpoch?.toFixed(2)} s/epoch, ${result.gflops?.toFixed(1)} GFLOP/s`);
