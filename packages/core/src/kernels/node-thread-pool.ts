@@ -59,7 +59,7 @@ while (fns !== undefined) {
     const a = (claim & 255) * layout.MAX_TASK_ARGS;
     if (workspaceArgs[code] >= 0) args[a + workspaceArgs[code]] = workspace;
     try {
-      fns[code](args[a], args[a + 1], args[a + 2], args[a + 3], args[a + 4], args[a + 5], args[a + 6], args[a + 7], args[a + 8], args[a + 9], args[a + 10], args[a + 11], args[a + 12], args[a + 13]);
+      fns[code](args[a], args[a + 1], args[a + 2], args[a + 3], args[a + 4], args[a + 5], args[a + 6], args[a + 7], args[a + 8], args[a + 9], args[a + 10], args[a + 11], args[a + 12], args[a + 13], args[a + 14], args[a + 15], args[a + 16]);
     } catch (error) {
       Atomics.add(i32, layout.FAILED, 1);
     }

@@ -5,11 +5,34 @@ import type { WasmKernelModule } from './wasm-module';
  * The wasm exports a pool thread can run, by op number. A chunk calls `exports[WORKER_OPS[op]]` with
  * up to MAX_TASK_ARGS numbers (pointers are byte offsets into the shared memory).
  */
-export const WORKER_OPS = ['gemmBlock', 'biasActivation', 'activationBackward', 'sgdUpdate'] as const;
+export const WORKER_OPS = [
+  'gemmBlock',
+  'biasActivation',
+  'activationBackward',
+  'sgdUpdate',
+  'im2col',
+  'col2im',
+  'maxPool',
+  'maxPoolBackward',
+  'avgPool',
+  'avgPoolBackward',
+] as const;
 export type WorkerOp = (typeof WORKER_OPS)[number];
 /** Argument of each op that the executing thread replaces by its own scratch area (gemm's workspace), or -1. */
-export const WORKSPACE_ARG: Readonly<Record<WorkerOp, number>> = { gemmBlock: 9, biasActivation: -1, activationBackward: -1, sgdUpdate: -1 };
-export const MAX_TASK_ARGS = 14;
+export const WORKSPACE_ARG: Readonly<Record<WorkerOp, number>> = {
+  gemmBlock: 9,
+  biasActivation: -1,
+  activationBackward: -1,
+  sgdUpdate: -1,
+  im2col: -1,
+  col2im: -1,
+  maxPool: -1,
+  maxPoolBackward: -1,
+  avgPool: -1,
+  avgPoolBackward: -1,
+};
+/** The longest argument list: col2im's (two pointers, the batch, 13 geometry values, accumulate). */
+export const MAX_TASK_ARGS = 17;
 export const MAX_CHUNKS = 16;
 
 /**

@@ -21,8 +21,11 @@ const inputSize = (g: WindowGeometry) => g.inH * g.inW * g.channels;
 const patchRows = (g: WindowGeometry) => g.outH * g.outW;
 const patchWidth = (g: WindowGeometry) => g.windowH * g.windowW * g.channels;
 
+/** The exports the sliding-window kernels call: the module's own, or a WasmParallel's that split them by samples. */
+export type WindowExports = Pick<WasmKernelExports, 'im2col' | 'col2im' | 'maxPool' | 'maxPoolBackward' | 'avgPool' | 'avgPoolBackward'>;
+
 /** The wasm sliding-window kernels: im2col / col2im (the memory traffic around Conv2D's GEMMs) and max and average pooling. */
-export function wasmConvolutionKernels(wasm: WasmKernelExports, call: StagedCall): ConvolutionKernels {
+export function wasmConvolutionKernels(wasm: WindowExports, call: StagedCall): ConvolutionKernels {
   return {
     im2col(x: FloatArray, cols: FloatArray, batch: number, g: WindowGeometry) {
       call((ptr) => {

@@ -116,7 +116,7 @@ export function createWasmKernels(module: WasmKernelModule, options: WasmKernelO
     // The heap never grows: what is left after the module's data and the GEMM workspace is all models get.
     memoryLimitBytes: heap.buffer.byteLength - heap.usedBytes,
 
-    ...wasmConvolutionKernels(wasm, call),
+    ...wasmConvolutionKernels(parallel ?? wasm, call),
     alloc: (length) => heap.alloc(length),
     free: (buffer) => heap.free(buffer),
 

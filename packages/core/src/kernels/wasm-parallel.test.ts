@@ -7,6 +7,7 @@ import { threadsFromEnvironment } from './node-thread-pool';
 import { canUseWasmThreads, loadWasmKernels } from './wasm-kernels';
 import { hasWasmSimd } from './wasm-module';
 import { MIN_PARALLEL_MACS, planGemm, splitRange } from './wasm-parallel';
+import { type WindowOptions, windowGeometry } from './window-geometry';
 
 describe('splitRange', () => {
   it.each([
@@ -152,6 +153,44 @@ describeThreads('wasm kernels on a worker pool', () => {
         expect(sameBits(wp, w)).toBe(true);
       }
     }
+  });
+
+  it.each([
+    ['Conv2D 3×3 valid over 20×20×16', [20, 20, 16], { window: 'kernel', size: [3, 3], strides: [1, 1], padding: 'valid' }],
+    ['Conv2D 3×2 same, strides 2×1, over 13×11×5', [13, 11, 5], { window: 'kernel', size: [3, 2], strides: [2, 1], padding: 'same' }],
+    ['pool 3×3 same, strides 2, over 27×27×6', [27, 27, 6], { window: 'pool', size: [3, 3], strides: [2, 2], padding: 'same' }],
+  ] as const)('im2col, col2im and both poolings split by samples equal one thread: %s', (_label, shape, options) => {
+    const g = windowGeometry(shape, { label: 'test', ...options } as WindowOptions);
+    const batch = 37;
+    const inSize = batch * g.inH * g.inW * g.channels;
+    const patches = batch * g.outH * g.outW * g.windowH * g.windowW * g.channels;
+    const outSize = batch * g.outH * g.outW * g.channels;
+    const rng = new Rng(shape[0]);
+    const x0 = random(rng, inSize, 0.3);
+    const cols0 = random(rng, patches);
+    const dx0 = random(rng, inSize);
+    const dy0 = random(rng, outSize);
+    const run = (k: Kernels) => {
+      const x = filled(k, x0);
+      const cols = k.alloc(patches);
+      k.im2col(x, cols, batch, g);
+      const dx = filled(k, dx0);
+      k.col2im(filled(k, cols0), dx, batch, g, true);
+      const dxFresh = k.alloc(inSize);
+      k.col2im(filled(k, cols0), dxFresh, batch, g);
+      const y = k.alloc(outSize);
+      const argmax = k.alloc(outSize);
+      k.maxPool(x, y, argmax, batch, g);
+      const dxMax = k.alloc(inSize);
+      k.maxPoolBackward(filled(k, dy0), argmax, dxMax, batch, g);
+      const avg = k.alloc(outSize);
+      k.avgPool(x, avg, batch, g);
+      const dxAvg = k.alloc(inSize);
+      k.avgPoolBackward(filled(k, dy0), dxAvg, batch, g);
+      return [cols, dx, dxFresh, y, argmax, dxMax, avg, dxAvg];
+    };
+    const expected = run(one);
+    for (const pool of pools) expect(run(pool).map((v, i) => sameBits(v, expected[i]))).toEqual(expected.map(() => true));
   });
 
   it('trains the MNIST-shaped network to the same weights on 1 and 2 threads', () => {

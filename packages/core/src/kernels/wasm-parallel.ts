@@ -125,4 +125,52 @@ export class WasmParallel {
       r.slice(1).map((end, t) => [w + r[t] * 4, g + r[t] * 4, end - r[t], lr]),
     );
   }
+
+  // The sliding-window kernels split by samples: each sample's input, patches and outputs are its own (the
+  // max-pool argmax is relative to its sample), so any split gives the serial result bit for bit.
+
+  im2col(x: number, cols: number, batch: number, ...g: number[]): void {
+    const [inH, inW, c, wh, ww, , , , , , , oh, ow] = g;
+    this.bySamples('im2col', batch, inH * inW * c, (n0, nb) => [x + n0 * inH * inW * c * 4, cols + n0 * oh * ow * wh * ww * c * 4, nb, ...g]);
+  }
+
+  col2im(cols: number, dx: number, batch: number, ...gThenAccumulate: number[]): void {
+    const [inH, inW, c, wh, ww, , , , , , , oh, ow] = gThenAccumulate;
+    this.bySamples('col2im', batch, inH * inW * c, (n0, nb) => [cols + n0 * oh * ow * wh * ww * c * 4, dx + n0 * inH * inW * c * 4, nb, ...gThenAccumulate]);
+  }
+
+  maxPool(x: number, y: number, argmax: number, batch: number, ...g: number[]): void {
+    const [inH, inW, c, , , , , , , oh, ow] = g;
+    const out = oh * ow * c * 4;
+    this.bySamples('maxPool', batch, inH * inW * c, (n0, nb) => [x + n0 * inH * inW * c * 4, y + n0 * out, argmax + n0 * out, nb, ...g]);
+  }
+
+  maxPoolBackward(dy: number, argmax: number, dx: number, batch: number, sampleIn: number, sampleOut: number): void {
+    this.bySamples('maxPoolBackward', batch, sampleIn, (n0, nb) => [dy + n0 * sampleOut * 4, argmax + n0 * sampleOut * 4, dx + n0 * sampleIn * 4, nb, sampleIn, sampleOut]);
+  }
+
+  avgPool(x: number, y: number, batch: number, ...g: number[]): void {
+    const [inH, inW, c, , , , , , , oh, ow] = g;
+    this.bySamples('avgPool', batch, inH * inW * c, (n0, nb) => [x + n0 * inH * inW * c * 4, y + n0 * oh * ow * c * 4, nb, ...g]);
+  }
+
+  avgPoolBackward(dy: number, dx: number, batch: number, ...g: number[]): void {
+    const [inH, inW, c, , , , , , , oh, ow] = g;
+    this.bySamples('avgPoolBackward', batch, inH * inW * c, (n0, nb) => [dy + n0 * oh * ow * c * 4, dx + n0 * inH * inW * c * 4, nb, ...g]);
+  }
+
+  /** Run `op` on sample ranges [n0, n0 + nb) of the batch, or whole on the calling thread when the batch is small. */
+  private bySamples(op: WindowOp, batch: number, sampleValues: number, args: (n0: number, nb: number) => number[]): void {
+    if (batch < 2 || batch * sampleValues < MIN_PARALLEL_VALUES) {
+      (this.wasm[op] as (...a: number[]) => void)(...args(0, batch));
+      return;
+    }
+    const r = splitRange(batch, Math.min(this.chunks, batch), 1);
+    this.pool.run(
+      op,
+      r.slice(1).map((end, t) => args(r[t], end - r[t])),
+    );
+  }
 }
+
+type WindowOp = 'im2col' | 'col2im' | 'maxPool' | 'maxPoolBackward' | 'avgPool' | 'avgPoolBackward';
