@@ -110,6 +110,9 @@ describe('trainOnBatch / testOnBatch / predictOnBatch', () => {
     expect(weights(weighted)).not.toEqual(weights(plain));
     await expect(plain.trainOnBatch(x, y, { batchSize: 2 } as never)).rejects.toThrow(UnknownOptionError);
     await expect(plain.testOnBatch(x, y, { classWeight: {} } as never)).rejects.toThrow(/testOnBatch options/);
+    // A truthy non-boolean (Keras's return_dict is a bool) is refused, not read as true.
+    await expect(plain.trainOnBatch(x, y, { returnDict: 'yes' } as never)).rejects.toThrow('trainOnBatch options: returnDict must be true or false, got "yes"');
+    await expect(plain.testOnBatch(x, y, { returnDict: 1 } as never)).rejects.toThrow(/testOnBatch options: returnDict must be true or false/);
     for (const m of [weighted, plain, viaFit]) m.dispose();
   });
 });

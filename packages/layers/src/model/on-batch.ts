@@ -1,4 +1,4 @@
-import { checkOptionKeys, optionKeys } from '@backprop/core';
+import { checkBooleanOption, checkOptionKeys, optionKeys } from '@backprop/core';
 import type { History } from '../callbacks/history';
 import type { BatchSource } from '../data/batch-source';
 import { sourceAndOptions } from '../data/batch-source';
@@ -48,6 +48,7 @@ export async function trainOnBatch(model: OnBatchModel, x: unknown, y: unknown, 
   const { source, opts } = sourceAndOptions<TrainOnBatchOptions>(x, y, options, 'trainOnBatch');
   checkOptionKeys(opts, TRAIN_KEYS, 'trainOnBatch options');
   const { returnDict, ...weighting } = opts;
+  checkBooleanOption(returnDict, 'returnDict', 'trainOnBatch options');
   const history = await model.fit(source, undefined, { ...weighting, epochs: 1, batchSize: Math.max(1, source.size), shuffle: false, verbose: 0 });
   const logs = Object.fromEntries(Object.entries(history.history).map(([name, values]) => [name, values[values.length - 1]]));
   return shaped(logs, returnDict);
@@ -58,5 +59,6 @@ export async function testOnBatch(model: OnBatchModel, x: unknown, y: unknown, o
   const { source, opts } = sourceAndOptions<TestOnBatchOptions>(x, y, options, 'testOnBatch');
   checkOptionKeys(opts, TEST_KEYS, 'testOnBatch options');
   const { returnDict, ...weighting } = opts;
+  checkBooleanOption(returnDict, 'returnDict', 'testOnBatch options');
   return shaped(await model.evaluate(source, undefined, { ...weighting, batchSize: Math.max(1, source.size), returnDict: true }), returnDict);
 }
